@@ -1,0 +1,236 @@
+//! `policy-widget`: import a policy's text into a bundle, validate a bundle,
+//! print the bundle's JSON Schema.
+//!
+//! Every failure is one line on stderr and a non-zero exit, never a panic:
+//! this runs in editors' scripts and CI jobs that must say what went wrong.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use policy_widget::bundle::{self, load::MAX_BUNDLE_BYTES, PublisherKind};
+use policy_widget::import::{self, Options};
+
+/// The largest source text `import` reads: a policy runs to tens of KB; this
+/// refuses what is certainly not one (a video, a disk image) before reading it.
+const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "policy-widget",
+    version,
+    about = "Turn a privacy policy into the widget's JSON bundle, and check bundles."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a plain-text or Markdown policy; print the bundle as JSON on stdout.
+    ///
+    /// Notes about what the importer removed or joined (page numbers, word-processor
+    /// comments, sentences split by page breaks) go to stderr: review them.
+    Import {
+        /// The policy text (UTF-8). `-` reads stdin.
+        file: PathBuf,
+        /// The policy's title, if the text's own is missing or wrong.
+        #[arg(long)]
+        title: Option<String>,
+        /// Who publishes the policy, e.g. "Town of Concord".
+        #[arg(long)]
+        publisher: Option<String>,
+        /// What kind of body the publisher is.
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// The publisher's home page.
+        #[arg(long)]
+        website: Option<String>,
+        /// Where the policy's law applies, e.g. "Massachusetts".
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// The address of the page that carries the policy.
+        #[arg(long)]
+        url: Option<String>,
+        /// The policy's language (BCP 47), default `en`.
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// Check a bundle: exit 0 when valid, else 1 with each problem as `path: message`.
+    Validate {
+        /// The bundle (JSON). `-` reads stdin.
+        file: PathBuf,
+    },
+    /// Print the bundle format's JSON Schema.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Town,
+    City,
+    County,
+    StateAgency,
+    SchoolDistrict,
+    Other,
+}
+
+impl From<Kind> for PublisherKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Town => PublisherKind::Town,
+            Kind::City => PublisherKind::City,
+            Kind::County => PublisherKind::County,
+            Kind::StateAgency => PublisherKind::StateAgency,
+            Kind::SchoolDistrict => PublisherKind::SchoolDistrict,
+            Kind::Other => PublisherKind::Other,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("policy-widget: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Import {
+            file,
+            title,
+            publisher,
+            kind,
+            website,
+            jurisdiction,
+            url,
+            language,
+        } => {
+            let text = read_text(&file, MAX_SOURCE_BYTES)?;
+            if text.trim().is_empty() {
+                return Err(format!("{}: the file is empty", file.display()));
+            }
+            let options = Options {
+                title,
+                publisher,
+                publisher_kind: kind.map(Into::into),
+                website,
+                jurisdiction,
+                canonical_url: url,
+                language,
+            };
+            let imported = import::import(&text, &options);
+            for notice in &imported.notices {
+                eprintln!("note: {notice}");
+            }
+            let problems = bundle::validate::validate(&imported.bundle);
+            for p in &problems {
+                eprintln!("warning: the imported bundle needs editing: {p}");
+            }
+            print(&to_json(&imported.bundle))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { file } => {
+            let text = read_text(&file, MAX_BUNDLE_BYTES as u64)?;
+            match bundle::check_json(&text) {
+                Ok((_, warnings)) => {
+                    for w in warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(problems) => {
+                    let mut out = String::new();
+                    for p in problems {
+                        out.push_str(&format!("{p}\n"));
+                    }
+                    print(&out)?;
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Schema => {
+            print(&schema_json())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Pretty JSON with a final newline, as checked into the repository.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("bundle types always serialise");
+    s.push('\n');
+    s
+}
+
+fn schema_json() -> String {
+    to_json(&policy_widget::bundle::schema())
+}
+
+fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a UTF-8 text file (or stdin for `-`), refusing directories, files over
+/// `limit` and bytes that are not text, each with a one-line reason.
+fn read_text(path: &Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let name = path.display();
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("stdin: {e}"))?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+        if meta.is_dir() {
+            return Err(format!("{name}: is a directory, not a file"));
+        }
+        if meta.len() > limit {
+            return Err(format!(
+                "{name}: {} MB is over the {} MB limit",
+                meta.len() / (1024 * 1024),
+                limit / (1024 * 1024)
+            ));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{name}: over the {} MB limit",
+            limit / (1024 * 1024)
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(format!("{name}: looks like a binary file, not text"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}

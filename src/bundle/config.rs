@@ -1,0 +1,291 @@
+//! Display options (`config` in the bundle), with the embed element's
+//! attribute overrides applied on top.
+//!
+//! Every string the widget shows that does not come from the policy is a label
+//! here, so a bundle in any language reads right. Defaults are English.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Config {
+    /// Which sections are open when the widget first shows.
+    pub initial: InitialState,
+    /// Where the quick-summary panel stands.
+    pub summary_position: SummaryPosition,
+    /// The heading level (1–6) of the policy's title. Choose one below the CMS page's
+    /// own headings, usually 2; sections take the levels below it.
+    pub heading_level: u8,
+    pub show: Panels,
+    pub theme: Theme,
+    pub labels: Labels,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            initial: InitialState::Collapsed,
+            summary_position: SummaryPosition::Start,
+            heading_level: 2,
+            show: Panels::default(),
+            theme: Theme::default(),
+            labels: Labels::default(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InitialState {
+    /// Every section closed: the reader sees the outline.
+    #[default]
+    Collapsed,
+    /// Every section open.
+    Expanded,
+    /// Only the first section open.
+    First,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryPosition {
+    /// Before the sections (recommended: the gist first).
+    #[default]
+    Start,
+    /// After the sections.
+    End,
+}
+
+/// Which parts of the widget show.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Panels {
+    pub summary: bool,
+    pub facts: bool,
+    pub contacts: bool,
+    pub contents: bool,
+    pub search: bool,
+    pub glossary: bool,
+    /// Archive notices and cover memos.
+    pub front_matter: bool,
+    pub reading_time: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Panels {
+            summary: true,
+            facts: true,
+            contacts: true,
+            contents: true,
+            search: true,
+            glossary: true,
+            front_matter: true,
+            reading_time: true,
+        }
+    }
+}
+
+impl Panels {
+    /// The panel a name (as written in the `hide` attribute) switches.
+    fn by_name(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "summary" => &mut self.summary,
+            "facts" => &mut self.facts,
+            "contacts" => &mut self.contacts,
+            "contents" => &mut self.contents,
+            "search" => &mut self.search,
+            "glossary" => &mut self.glossary,
+            "front-matter" | "front_matter" => &mut self.front_matter,
+            "reading-time" | "reading_time" => &mut self.reading_time,
+            _ => return None,
+        })
+    }
+}
+
+/// Colours and shapes. Each value becomes a CSS custom property on the widget's
+/// host, so a site can also set `--pp-accent`, `--pp-font` and `--pp-radius` in its
+/// own stylesheet. Values are checked (see `validate`): they cannot carry CSS.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Theme {
+    /// Accent colour: `#rgb` or `#rrggbb`. Defaults to a blue with AA contrast.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// A font-family list; by default the widget inherits the page's font.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    /// Corner radius in `px` or `rem`, e.g. `4px`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radius: Option<String>,
+}
+
+macro_rules! labels {
+    ($( $(#[$doc:meta])* $name:ident : $default:expr ),* $(,)?) => {
+        /// Every string the widget shows that does not come from the policy.
+        /// `{n}`-style placeholders are filled in by the widget.
+        #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(default)]
+        pub struct Labels {
+            $( $(#[$doc])* pub $name: String, )*
+        }
+
+        impl Default for Labels {
+            fn default() -> Self {
+                Labels { $( $name: $default.to_owned(), )* }
+            }
+        }
+    };
+}
+
+labels! {
+    summary_heading: "Quick summary",
+    facts_heading: "At a glance",
+    contacts_heading: "Questions?",
+    contents_heading: "Contents",
+    glossary_heading: "Definitions",
+    front_matter_heading: "About this document",
+    expand_all: "Expand all sections",
+    collapse_all: "Collapse all sections",
+    copy_link: "Copy link to this section",
+    link_copied: "Link copied",
+    /// Before the effective date.
+    effective: "Effective",
+    /// Before the last-updated date.
+    updated: "Last updated",
+    /// `{minutes}` is replaced by the number.
+    reading_time: "{minutes} min read",
+    published_by: "Published by",
+    loading: "Loading the privacy policy…",
+    error_heading: "The privacy policy could not be shown",
+    retry: "Try again",
+    read_section: "Read more",
+    deleted_text: "deleted text",
+    tool_purpose: "Purpose",
+    tool_data_collected: "Data collected",
+    tool_privacy_policy: "Privacy policy",
+    tool_terms: "Terms of use",
+    tool_opt_out: "How to opt out",
+    tool_notes: "Notes",
+    contact_email: "Email",
+    contact_phone: "Phone",
+    contact_web: "Web",
+    contact_address: "Address",
+    fact_collects_voluntary: "Information you give",
+    fact_collects_automatic: "Collected automatically",
+    fact_cookies: "Cookies",
+    fact_third_party_tools: "Third-party tools",
+    fact_sells_data: "Sells your data",
+    fact_public_records: "Public records",
+    fact_shares_with_agencies: "Shared with",
+    fact_security: "Security",
+    fact_email_not_encrypted: "Email",
+    fact_retention: "How long it is kept",
+    fact_children: "Children",
+    fact_access_rights: "Your rights",
+    fact_policy_changes: "Changes",
+    fact_contact: "Contact",
+    search_label: "Search this policy",
+    /// `{matches}` and `{sections}` are replaced by numbers.
+    search_results: "{matches} matches in {sections} sections",
+    search_one_result: "1 match in 1 section",
+    search_no_results: "No matches",
+    search_suggestions: "Try:",
+    search_previous: "Previous match",
+    search_next: "Next match",
+    search_clear: "Clear search",
+}
+
+/// One problem with an attribute override, for the developer's console.
+pub type OverrideWarning = String;
+
+impl Config {
+    /// Applies the `<privacy-policy>` element's attributes over the bundle's config.
+    /// Unknown attributes are not ours (the CMS may add its own) and are ignored;
+    /// a known attribute with a bad value is reported and left at the bundle's value.
+    pub fn apply_attributes<'a>(
+        &mut self,
+        attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Vec<OverrideWarning> {
+        let mut warnings = Vec::new();
+        for (name, value) in attributes {
+            let value = value.trim();
+            let ok = match name {
+                "initial" => match value {
+                    "collapsed" => Some(self.initial = InitialState::Collapsed),
+                    "expanded" => Some(self.initial = InitialState::Expanded),
+                    "first" => Some(self.initial = InitialState::First),
+                    _ => None,
+                },
+                "summary-position" => match value {
+                    "start" => Some(self.summary_position = SummaryPosition::Start),
+                    "end" => Some(self.summary_position = SummaryPosition::End),
+                    _ => None,
+                },
+                "heading-level" => match value.parse::<u8>() {
+                    Ok(level @ 1..=6) => Some(self.heading_level = level),
+                    _ => None,
+                },
+                "hide" | "show" => {
+                    let visible = name == "show";
+                    let mut all_known = true;
+                    for panel in value.split([',', ' ']).filter(|p| !p.is_empty()) {
+                        match self.show.by_name(panel) {
+                            Some(slot) => *slot = visible,
+                            None => all_known = false,
+                        }
+                    }
+                    all_known.then_some(())
+                }
+                "accent" => Some(self.theme.accent = Some(value.to_owned())),
+                "font" => Some(self.theme.font = Some(value.to_owned())),
+                "radius" => Some(self.theme.radius = Some(value.to_owned())),
+                _ => continue,
+            };
+            if ok.is_none() {
+                warnings.push(format!(
+                    "attribute {name}=\"{value}\" is not valid and was ignored"
+                ));
+            }
+        }
+        warnings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_override_the_bundle_and_bad_values_are_reported() {
+        let mut config = Config::default();
+        let warnings = config.apply_attributes([
+            ("heading-level", "3"),
+            ("initial", "expanded"),
+            ("hide", "facts, contents"),
+            ("data-cms-id", "42"),
+            ("summary-position", "sideways"),
+        ]);
+        assert_eq!(config.heading_level, 3);
+        assert_eq!(config.initial, InitialState::Expanded);
+        assert!(!config.show.facts && !config.show.contents && config.show.summary);
+        assert_eq!(config.summary_position, SummaryPosition::Start);
+        assert_eq!(
+            warnings,
+            vec!["attribute summary-position=\"sideways\" is not valid and was ignored"]
+        );
+    }
+
+    #[test]
+    fn heading_level_outside_one_to_six_is_refused() {
+        let mut config = Config::default();
+        assert_eq!(config.apply_attributes([("heading-level", "7")]).len(), 1);
+        assert_eq!(config.heading_level, 2);
+    }
+}

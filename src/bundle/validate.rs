@@ -1,0 +1,352 @@
+//! The rules a bundle must follow beyond its types: ids, references, links,
+//! dates, theme values. Shared by `policy-widget validate` and the widget, so a
+//! bundle that validates is a bundle that renders.
+
+use std::collections::HashSet;
+
+use super::inline::{self, LinkTarget};
+use super::{Block, Bundle, FactAnswer, FactKind, Problem, FORMAT};
+
+/// A section id: starts with a lower-case letter; then lower-case letters,
+/// digits and single hyphens. It is used in URLs and as an element id.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && id.len() <= 80
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+}
+
+/// Every error in a bundle that has already parsed; empty when it is valid.
+pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut err = |path: String, message: String| problems.push(Problem::new(path, message));
+
+    if bundle.format != FORMAT {
+        err(
+            "format".into(),
+            format!(
+                "unsupported format \"{}\"; this widget reads \"{FORMAT}\"",
+                bundle.format
+            ),
+        );
+    }
+    if bundle.meta.title.trim().is_empty() {
+        err("meta.title".into(), "must not be empty".into());
+    }
+    if bundle.meta.publisher.name.trim().is_empty() {
+        err("meta.publisher.name".into(), "must not be empty".into());
+    }
+    for (path, date) in [
+        ("meta.effective_date", &bundle.meta.effective_date),
+        ("meta.updated_date", &bundle.meta.updated_date),
+    ] {
+        if let Some(date) = date {
+            if !is_valid_date(date) {
+                err(
+                    path.into(),
+                    format!("\"{date}\" is not a date as YYYY-MM-DD"),
+                );
+            }
+        }
+    }
+    if !is_language_tag(&bundle.meta.language) {
+        err(
+            "meta.language".into(),
+            format!(
+                "\"{}\" is not a language tag such as \"en\" or \"es-US\"",
+                bundle.meta.language
+            ),
+        );
+    }
+    for (path, url) in [
+        ("meta.canonical_url", &bundle.meta.canonical_url),
+        ("meta.publisher.website", &bundle.meta.publisher.website),
+    ] {
+        if let Some(url) = url {
+            if !is_web_url(url) {
+                err(
+                    path.into(),
+                    format!("\"{url}\" is not an http or https address"),
+                );
+            }
+        }
+    }
+
+    // Sections: ids valid and unique across the tree.
+    if bundle.sections.is_empty() {
+        err(
+            "sections".into(),
+            "a policy needs at least one section".into(),
+        );
+    }
+    let mut ids = HashSet::new();
+    check_sections(&bundle.sections, "", &mut ids, &mut err);
+
+    let resolves = |id: &str| ids.contains(id);
+    for (i, point) in bundle.summary.iter().enumerate() {
+        if !resolves(&point.section) {
+            err(
+                format!("summary[{i}].section"),
+                format!("no section has id \"{}\"", point.section),
+            );
+        }
+    }
+    for (i, fact) in bundle.facts.iter().enumerate() {
+        if !resolves(&fact.section) {
+            err(
+                format!("facts[{i}].section"),
+                format!("no section has id \"{}\"", fact.section),
+            );
+        }
+        if let Some(answer) = fact.answer {
+            if !answer_fits(fact.kind, answer) {
+                err(
+                    format!("facts[{i}].answer"),
+                    format!(
+                        "\"{}\" is not an answer for {}",
+                        answer_name(answer),
+                        kind_name(fact.kind)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, d) in bundle.definitions.iter().enumerate() {
+        if d.term.trim().is_empty() {
+            err(format!("definitions[{i}].term"), "must not be empty".into());
+        }
+        if let Some(s) = d.section.as_deref().filter(|s| !resolves(s)) {
+            err(
+                format!("definitions[{i}].section"),
+                format!("no section has id \"{s}\""),
+            );
+        }
+    }
+    for (i, c) in bundle.contacts.iter().enumerate() {
+        if let Some(e) = c.email.as_deref().filter(|e| !inline::is_email(e)) {
+            err(
+                format!("contacts[{i}].email"),
+                format!("\"{e}\" is not an email address"),
+            );
+        }
+        if let Some(u) = c.url.as_deref().filter(|u| !is_web_url(u)) {
+            err(
+                format!("contacts[{i}].url"),
+                format!("\"{u}\" is not an http or https address"),
+            );
+        }
+        if let Some(p) = c.phone.as_deref().filter(|p| !is_phone(p)) {
+            err(
+                format!("contacts[{i}].phone"),
+                format!("\"{p}\" is not a phone number"),
+            );
+        }
+        if let Some(s) = c.section.as_deref().filter(|s| !resolves(s)) {
+            err(
+                format!("contacts[{i}].section"),
+                format!("no section has id \"{s}\""),
+            );
+        }
+    }
+
+    // Links in every piece of inline text.
+    for (path, text) in bundle.all_texts() {
+        for target in inline::links(&inline::parse(text)) {
+            match target {
+                LinkTarget::External(_) => {}
+                LinkTarget::Section(id) if resolves(id) => {}
+                LinkTarget::Section(id) => err(path.clone(), format!("link to \"#{id}\" but no section has that id")),
+                LinkTarget::Refused(raw) => err(
+                    path.clone(),
+                    format!("link target \"{}\" is not allowed (only https, http, mailto, tel or #section-id)", raw.escape_debug()),
+                ),
+            }
+        }
+    }
+
+    let config = &bundle.config;
+    if !(1..=6).contains(&config.heading_level) {
+        err(
+            "config.heading_level".into(),
+            format!(
+                "{} is not a heading level from 1 to 6",
+                config.heading_level
+            ),
+        );
+    }
+    if let Some(a) = config.theme.accent.as_deref().filter(|a| !is_hex_colour(a)) {
+        err(
+            "config.theme.accent".into(),
+            format!("\"{a}\" is not a colour as #rgb or #rrggbb"),
+        );
+    }
+    if let Some(f) = config.theme.font.as_deref().filter(|f| !is_font_list(f)) {
+        err("config.theme.font".into(), format!("\"{f}\" is not a font-family list (letters, digits, spaces, quotes, commas, hyphens)"));
+    }
+    if let Some(r) = config.theme.radius.as_deref().filter(|r| !is_length(r)) {
+        err(
+            "config.theme.radius".into(),
+            format!("\"{r}\" is not a length such as 4px or 0.25rem"),
+        );
+    }
+    drop(err);
+    problems
+}
+
+fn check_sections(
+    sections: &[super::Section],
+    prefix: &str,
+    ids: &mut HashSet<String>,
+    err: &mut impl FnMut(String, String),
+) {
+    for (i, s) in sections.iter().enumerate() {
+        let path = format!("{prefix}sections[{i}]");
+        if !is_valid_id(&s.id) {
+            err(format!("{path}.id"), format!("\"{}\" is not a valid id (lower-case letters, digits and hyphens, starting with a letter)", s.id));
+        } else if !ids.insert(s.id.clone()) {
+            err(format!("{path}.id"), format!("duplicate id \"{}\"", s.id));
+        }
+        if s.title.trim().is_empty() {
+            err(format!("{path}.title"), "must not be empty".into());
+        }
+        for (j, block) in s.blocks.iter().enumerate() {
+            if let Block::Table(t) = block {
+                let width = t.header.len().max(t.rows.first().map_or(0, Vec::len));
+                if let Some(r) = t.rows.iter().position(|row| row.len() != width) {
+                    err(
+                        format!("{path}.blocks[{j}].rows[{r}]"),
+                        format!("has {} cells where the table has {width}", t.rows[r].len()),
+                    );
+                }
+            }
+        }
+        check_sections(&s.sections, &format!("{path}."), ids, err);
+    }
+}
+
+fn answer_fits(kind: FactKind, answer: FactAnswer) -> bool {
+    use FactAnswer::*;
+    match kind {
+        FactKind::Cookies => matches!(answer, None | Session | Persistent),
+        _ => matches!(answer, Yes | No),
+    }
+}
+
+fn answer_name(answer: FactAnswer) -> &'static str {
+    match answer {
+        FactAnswer::Yes => "yes",
+        FactAnswer::No => "no",
+        FactAnswer::None => "none",
+        FactAnswer::Session => "session",
+        FactAnswer::Persistent => "persistent",
+    }
+}
+
+fn kind_name(kind: FactKind) -> String {
+    format!("{kind:?}")
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+pub fn is_valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_web_url(s: &str) -> bool {
+    matches!(inline::classify_target(s), LinkTarget::External(ref t)
+        if t.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("http://"))
+            || t.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://")))
+}
+
+fn is_phone(s: &str) -> bool {
+    s.chars().filter(char::is_ascii_digit).count() >= 3
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-().x".contains(c))
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#')
+        .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn is_font_list(s: &str) -> bool {
+    !s.trim().is_empty()
+        && s.len() <= 200
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || " ,'\"-".contains(c))
+}
+
+fn is_length(s: &str) -> bool {
+    let number = s
+        .strip_suffix("px")
+        .or_else(|| s.strip_suffix("rem"))
+        .or_else(|| s.strip_suffix("em"));
+    number.is_some_and(|n| {
+        !n.is_empty() && n.parse::<f32>().is_ok_and(|v| (0.0..=100.0).contains(&v))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("security"));
+        assert!(is_valid_id("tool-google-analytics-2"));
+        for bad in ["", "Security", "1st", "a--b", "a-", "a b", "a_b", "#a"] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_valid_date("2024-02-29"));
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "03/01/2012",
+            "2023-1-1",
+            "2023-04-31",
+        ] {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn theme_values_cannot_carry_css() {
+        assert!(is_hex_colour("#0b5cad") && is_hex_colour("#fff"));
+        assert!(!is_hex_colour("red;}body{display:none"));
+        assert!(is_font_list("\"Public Sans\", Arial, sans-serif"));
+        assert!(!is_font_list("Arial; } * { color: red"));
+        assert!(is_length("4px") && is_length("0.25rem"));
+        assert!(!is_length("4px;x") && !is_length("px"));
+    }
+}

@@ -1,0 +1,1 @@
+//! Yew components that render a loaded bundle.

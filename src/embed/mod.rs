@@ -1,0 +1,1 @@
+//! The browser side of the widget (filled in below).

@@ -1,0 +1,113 @@
+//! Stage 1: the source's lines, with what is not text removed and reported.
+//!
+//! PDF extraction and word processors leave lines that are not part of any
+//! sentence: page numbers alone on a line, "Formatted: Font: Not Bold" comments,
+//! a stray table pipe. They are removed here, and each removal becomes a
+//! [`Notice`] so the person importing sees exactly what was dropped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Notice;
+
+/// A source line that survived cleaning.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub text: String,
+    /// A removed residue line (a page number) sat just before this line's block:
+    /// a hint that a sentence may continue across a page break here.
+    pub after_page_break: bool,
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:page\s+)?(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–])(?:\s+of\s+\d{1,4})?\s*$")
+        .unwrap()
+});
+static WORD_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:Formatted(?: Table)?:|Formatted Table\s*$|Field Code Changed\s*$|Comment \[[A-Za-z0-9]+\]:)").unwrap()
+});
+static STRAY_PIPES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|[\s|]*$").unwrap());
+
+/// Normalises the text and drops residue lines.
+pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut page_break = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let number = i + 1;
+        let line = normalise_line(raw);
+        let residue = if PAGE_NUMBER.is_match(&line) {
+            Some("page number")
+        } else if WORD_PROCESSOR.is_match(&line) {
+            Some("word-processor comment")
+        } else if STRAY_PIPES.is_match(&line) {
+            Some("stray table border")
+        } else {
+            None
+        };
+        if let Some(what) = residue {
+            notices.push(Notice::new(
+                number,
+                format!("removed {what} \"{}\"", line.trim()),
+            ));
+            page_break |= what == "page number";
+            continue;
+        }
+        let blank = line.trim().is_empty();
+        out.push(Line {
+            text: line,
+            after_page_break: page_break && !blank,
+        });
+        if !blank {
+            page_break = false;
+        }
+    }
+    out
+}
+
+/// Line endings, tabs and invisible characters that only get in the way.
+fn normalise_line(raw: &str) -> String {
+    raw.trim_end_matches('\r')
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
+        .map(|c| match c {
+            '\t' => ' ',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn residue_is_removed_and_reported() {
+        let mut notices = Vec::new();
+        let lines = clean(
+            "Text one\n31\n\nFormatted: Font: Not Bold\n|\nPage 2 of 9\n- 3 -\nText two",
+            &mut notices,
+        );
+        let texts: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(texts, ["Text one", "Text two"]);
+        assert_eq!(notices.len(), 5);
+        assert!(notices[0].to_string().contains("line 2"));
+        assert!(lines.last().unwrap().after_page_break);
+    }
+
+    #[test]
+    fn numbers_inside_sentences_are_kept() {
+        let mut notices = Vec::new();
+        let lines = clean("We keep email for 3 years.\n2012", &mut notices);
+        assert_eq!(lines[0].text, "We keep email for 3 years.");
+        assert_eq!(notices.len(), 1);
+    }
+}

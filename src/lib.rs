@@ -1,0 +1,21 @@
+//! A privacy-policy widget for public bodies' websites, and the tools that feed it.
+//!
+//! The modules follow the data:
+//!
+//! - [`import`]: a policy's existing text (plain text, Markdown, PDF extraction)
+//!   becomes a bundle. Native, used by the `policy-widget` command.
+//! - [`bundle`]: the JSON contract, its loading and validation rules.
+//! - [`components`]: Yew components that render a bundle. Pure: they take a loaded
+//!   bundle, so they render natively (tests) and in the browser alike.
+//! - `embed` (wasm only): the `<privacy-policy>` element's Rust side: fetching the
+//!   bundle, the shadow root, the stylesheet, the JavaScript API.
+//!
+//! ARCHITECTURE.md draws the same map with the files in it.
+
+pub mod bundle;
+pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+
+#[cfg(target_arch = "wasm32")]
+mod embed;
