@@ -1,1 +1,60 @@
-//! The browser side of the widget (filled in below).
+//! The browser side: the JavaScript API that `policy-widget.js` calls, the
+//! shadow root, and the app that loads a bundle and shows it or says why not.
+//!
+//! One `mount` per widget; several on one page keep separate Yew apps, shadow
+//! roots and state.
+
+mod app;
+mod fetch;
+mod style;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use app::{App, AppProps, Source};
+
+/// A mounted widget, returned to JavaScript so it can be destroyed.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget's content; the host element stays.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts a widget into `host`'s open shadow root (created if missing).
+///
+/// `source` is a bundle URL (string), bundle JSON text (`{ json: "…" }`, from an
+/// inline `<script type="application/json">`), or a bundle object. `attributes`
+/// is a list of `[name, value]` pairs that override the bundle's `config`.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: HtmlElement, source: JsValue, attributes: JsValue) -> Result<Widget, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(root) => root,
+        None => {
+            let init = ShadowRootInit::new(ShadowRootMode::Open);
+            host.attach_shadow(&init)?
+        }
+    };
+    // A remount (a new `src`) starts from an empty root.
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
+    style::adopt(&shadow)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let container = document.create_element("div")?;
+    shadow.append_child(&container)?;
+
+    let source = Source::from_js(source)?;
+    let attributes: Vec<(String, String)> = serde_wasm_bindgen::from_value(attributes).unwrap_or_default();
+    let props = AppProps { source, attributes, shadow };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    Ok(Widget { app: Some(app) })
+}

@@ -1,0 +1,102 @@
+//! Section content: paragraphs, lists, label/value fields, tables, tool cards.
+
+use yew::prelude::*;
+
+use super::heading::heading;
+use super::inline;
+use crate::bundle::config::Labels;
+use crate::bundle::{Block, List, Tool, ToolField};
+
+/// `level` is the heading level for names inside the blocks (tool names), one
+/// below the section's own heading.
+pub fn blocks(blocks: &[Block], labels: &Labels, level: u8) -> Html {
+    blocks.iter().map(|b| block(b, labels, level)).collect()
+}
+
+fn block(block: &Block, labels: &Labels, level: u8) -> Html {
+    let del = labels.deleted_text.as_str();
+    match block {
+        Block::Paragraph { text } => html! { <p>{ inline::text(text, del) }</p> },
+        Block::List(list) => list_html(list, del),
+        Block::Fields { fields } => html! {
+            <dl class="pp-fields">
+                { for fields.iter().map(|f| html! {
+                    <div class="pp-field">
+                        <dt>{ inline::text(&f.label, del) }</dt>
+                        <dd>{ inline::paragraphs(&f.value, del) }</dd>
+                    </div>
+                }) }
+            </dl>
+        },
+        Block::Table(t) => html! {
+            <div class="pp-table-wrap" role="group" aria-label={t.caption.clone()}>
+                <table>
+                    if let Some(caption) = &t.caption {
+                        <caption>{ inline::text(caption, del) }</caption>
+                    }
+                    if !t.header.is_empty() {
+                        <thead><tr>{ for t.header.iter().map(|h| html! { <th scope="col">{ inline::text(h, del) }</th> }) }</tr></thead>
+                    }
+                    <tbody>
+                        { for t.rows.iter().map(|row| html! {
+                            <tr>{ for row.iter().map(|c| html! { <td>{ inline::text(c, del) }</td> }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+        Block::Tool(tool) => tool_card(tool, labels, level),
+    }
+}
+
+fn list_html(list: &List, del: &str) -> Html {
+    let items = list.items.iter().map(|item| {
+        html! {
+            <li>
+                { inline::text(&item.text, del) }
+                if let Some(sub) = &item.list { { list_html(sub, del) } }
+            </li>
+        }
+    });
+    if list.ordered {
+        html! { <ol>{ for items }</ol> }
+    } else {
+        html! { <ul>{ for items }</ul> }
+    }
+}
+
+fn tool_label(field: ToolField, labels: &Labels) -> &str {
+    match field {
+        ToolField::Purpose => &labels.tool_purpose,
+        ToolField::DataCollected => &labels.tool_data_collected,
+        ToolField::PrivacyPolicy => &labels.tool_privacy_policy,
+        ToolField::Terms => &labels.tool_terms,
+        ToolField::OptOut => &labels.tool_opt_out,
+        ToolField::Notes => &labels.tool_notes,
+    }
+}
+
+/// A third-party tool as a card: its name, then what it does, collects and how
+/// to opt out, as a description list a screen reader reads pair by pair.
+fn tool_card(tool: &Tool, labels: &Labels, level: u8) -> Html {
+    let del = labels.deleted_text.as_str();
+    html! {
+        <div class="pp-tool">
+            { heading(level, "pp-tool-name", None, inline::text(&tool.name, del)) }
+            <dl class="pp-fields">
+                { for tool.labelled_values().into_iter().map(|(field, value)| html! {
+                    <div class="pp-field">
+                        <dt>{ tool_label(field, labels).to_owned() }</dt>
+                        <dd>{ inline::paragraphs(value, del) }</dd>
+                    </div>
+                }) }
+                { for tool.other.iter().map(|f| html! {
+                    <div class="pp-field">
+                        <dt>{ inline::text(&f.label, del) }</dt>
+                        <dd>{ inline::paragraphs(&f.value, del) }</dd>
+                    </div>
+                }) }
+            </dl>
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+//! Which sections are open: the only state residents change. Kept in memory
+//! only — a privacy widget stores nothing, and a remembered state surprises.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::bundle::config::InitialState;
+use crate::bundle::{Bundle, Section};
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Open {
+    ids: HashSet<String>,
+    /// The section to bring into view after the next render, if any.
+    pub focus: Option<String>,
+    /// Bumped on each navigation so that navigating twice to the same section
+    /// still scrolls.
+    pub focus_seq: u32,
+}
+
+pub enum Action {
+    Toggle(String),
+    /// Open a section and its ancestors, then scroll to it (summary links,
+    /// deep links, find-in-page).
+    Reveal(String, Rc<Vec<String>>),
+    /// Open sections without moving the reader (find-in-page has already scrolled).
+    Open(Rc<Vec<String>>),
+    ExpandAll(Rc<Vec<String>>),
+    CollapseAll,
+}
+
+impl Open {
+    pub fn initial(bundle: &Bundle, initial: InitialState) -> Self {
+        let ids = match initial {
+            InitialState::Collapsed => HashSet::new(),
+            InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
+            InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
+        };
+        Open { ids, focus: None, focus_seq: 0 }
+    }
+
+    pub fn is_open(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    pub fn all_open(&self, total: usize) -> bool {
+        self.ids.len() >= total
+    }
+}
+
+impl Reducible for Open {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Toggle(id) => {
+                if !next.ids.remove(&id) {
+                    next.ids.insert(id);
+                }
+                next.focus = None;
+            }
+            Action::Reveal(id, path) => {
+                next.ids.extend(path.iter().cloned());
+                next.focus = Some(id);
+                next.focus_seq += 1;
+            }
+            Action::Open(path) => {
+                next.ids.extend(path.iter().cloned());
+                next.focus = None;
+            }
+            Action::ExpandAll(all) => {
+                next.ids = all.iter().cloned().collect();
+                next.focus = None;
+            }
+            Action::CollapseAll => {
+                next.ids.clear();
+                next.focus = None;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// The ids from the top-level section down to `id`, if `id` exists.
+pub fn path_to(sections: &[Section], id: &str) -> Option<Vec<String>> {
+    for s in sections {
+        if s.id == id {
+            return Some(vec![s.id.clone()]);
+        }
+        if let Some(mut path) = path_to(&s.sections, id) {
+            path.insert(0, s.id.clone());
+            return Some(path);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: &str, children: Vec<Section>) -> Section {
+        Section { id: id.into(), title: id.into(), blocks: vec![], sections: children }
+    }
+
+    #[test]
+    fn reveal_opens_the_ancestors_and_asks_for_a_scroll() {
+        let tree = vec![section("a", vec![section("b", vec![section("c", vec![])])]), section("d", vec![])];
+        let path = path_to(&tree, "c").unwrap();
+        assert_eq!(path, ["a", "b", "c"]);
+        let open = Rc::new(Open::default()).reduce(Action::Reveal("c".into(), Rc::new(path)));
+        assert!(open.is_open("a") && open.is_open("b") && open.is_open("c") && !open.is_open("d"));
+        assert_eq!(open.focus.as_deref(), Some("c"));
+        let open = open.reduce(Action::Toggle("a".into()));
+        assert!(!open.is_open("a") && open.focus.is_none());
+        assert_eq!(path_to(&tree, "zz"), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! `PolicyView`: a loaded, validated bundle on screen.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::blocks::blocks;
+use super::heading::heading;
+use super::inline;
+use super::sections::Accordion;
+use super::state::{path_to, Action, Open};
+use super::summary::SummaryPanel;
+use crate::bundle::config::{Labels, SummaryPosition};
+use crate::bundle::{Bundle, Section};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The bundle, its `config` already merged with the element's attributes.
+    pub bundle: Rc<Bundle>,
+}
+
+#[function_component(PolicyView)]
+pub fn policy_view(props: &Props) -> Html {
+    let bundle = &props.bundle;
+    let config = &bundle.config;
+    let labels = &config.labels;
+    let open = {
+        let bundle = bundle.clone();
+        use_reducer(move || Open::initial(&bundle, bundle.config.initial))
+    };
+    let root = use_node_ref();
+    let all_ids: Rc<Vec<String>> = use_memo(bundle.clone(), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
+
+    let dispatch = {
+        let open = open.clone();
+        Callback::from(move |action| open.dispatch(action))
+    };
+    let reveal = {
+        let dispatch = dispatch.clone();
+        let bundle = bundle.clone();
+        Callback::from(move |id: String| {
+            if let Some(path) = path_to(&bundle.sections, &id) {
+                dispatch.emit(Action::Reveal(id, Rc::new(path)));
+            }
+        })
+    };
+
+    // In-widget links (`#section-id`: summary points, facts, contents, text
+    // cross-references) open their section instead of jumping to a closed one.
+    let onclick = {
+        let reveal = reveal.clone();
+        let bundle = bundle.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = super::events::section_link_target(&e) else { return };
+            if path_to(&bundle.sections, &id).is_some() {
+                e.prevent_default();
+                super::browser::push_hash(&id);
+                reveal.emit(id);
+            }
+        })
+    };
+
+    super::events::use_navigation(root.clone(), bundle.clone(), reveal.clone(), dispatch.clone());
+    {
+        let root = root.clone();
+        let focus = open.focus.clone();
+        use_effect_with(open.focus_seq, move |_| {
+            if let (Some(root), Some(id)) = (root.cast::<web_sys::Element>(), focus) {
+                super::browser::bring_into_view(&root, &id);
+            }
+        });
+    }
+
+    let level = config.heading_level;
+    let show = &config.show;
+    let total = all_ids.len();
+    let all_open = open.all_open(total);
+    let toggle_all = {
+        let dispatch = dispatch.clone();
+        let all_ids = all_ids.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(if all_open { Action::CollapseAll } else { Action::ExpandAll(all_ids.clone()) })
+        })
+    };
+    let summary = (show.summary || show.facts || show.contacts)
+        .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
+    let accordion = Accordion { open: &open, labels, dispatch };
+    let del = labels.deleted_text.as_str();
+
+    html! {
+        <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
+            { header(bundle, level) }
+            if config.summary_position == SummaryPosition::Start { { summary.clone() } }
+            if show.front_matter {
+                { for bundle.front_matter.iter().map(|f| html! {
+                    <details class="pp-front">
+                        <summary>{ inline::text(&f.title, del) }</summary>
+                        { blocks(&f.blocks, labels, level + 2) }
+                    </details>
+                }) }
+            }
+            if !bundle.intro.is_empty() {
+                <div class="pp-intro">{ blocks(&bundle.intro, labels, level + 1) }</div>
+            }
+            if show.contents && bundle.sections.len() > 1 {
+                { contents(&bundle.sections, labels, level + 1) }
+            }
+            <div class="pp-controls">
+                <button type="button" class="pp-toggle-all" aria-expanded={all_open.to_string()} onclick={toggle_all}>
+                    { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
+                </button>
+            </div>
+            <div class="pp-sections">{ accordion.sections(&bundle.sections, level + 1) }</div>
+            if show.glossary && !bundle.definitions.is_empty() {
+                { glossary(bundle, level + 1) }
+            }
+            if config.summary_position == SummaryPosition::End { { summary } }
+        </div>
+    }
+}
+
+/// Words per minute for the reading-time estimate (adult silent reading).
+const WORDS_PER_MINUTE: usize = 200;
+
+fn header(bundle: &Bundle, level: u8) -> Html {
+    let meta = &bundle.meta;
+    let labels = &bundle.config.labels;
+    let words: usize = bundle.all_texts().iter().map(|(_, t)| t.split_whitespace().count()).sum();
+    let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
+    let mut facts: Vec<Html> = vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];
+    let date = |label: &str, iso: &Option<String>| {
+        iso.as_ref().map(|d| html! { <span>{ format!("{label} ") }<time datetime={d.clone()}>{ human_date(d, &meta.language) }</time></span> })
+    };
+    facts.extend(date(&labels.effective, &meta.effective_date));
+    facts.extend(date(&labels.updated, &meta.updated_date));
+    if bundle.config.show.reading_time {
+        facts.push(html! { <span>{ labels.reading_time.replace("{minutes}", &minutes.to_string()) }</span> });
+    }
+    html! {
+        <header class="pp-header">
+            { heading(level, "pp-title", None, inline::text(&meta.title, &labels.deleted_text)) }
+            <p class="pp-meta">{ for facts }</p>
+        </header>
+    }
+}
+
+/// `2022-07-11` → "July 11, 2022" in English; the ISO date elsewhere, which
+/// every reader can parse (the bundle's labels carry no month names).
+pub fn human_date(iso: &str, language: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [y, m @ 1..=12, d] if language == "en" || language.starts_with("en-") => format!("{} {d}, {y}", MONTHS[*m as usize - 1]),
+        _ => iso.to_owned(),
+    }
+}
+
+fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
+    fn items(sections: &[Section], del: &str) -> Html {
+        html! {
+            <ol>
+                { for sections.iter().map(|s| html! {
+                    <li>
+                        <a href={format!("#{}", s.id)} data-section={s.id.clone()}>{ inline::text(&s.title, del) }</a>
+                        if !s.sections.is_empty() { { items(&s.sections, del) } }
+                    </li>
+                }) }
+            </ol>
+        }
+    }
+    html! {
+        <nav class="pp-contents" aria-labelledby="pp-contents-heading">
+            { heading(level, "pp-panel-heading", Some("pp-contents-heading".into()), html! { { labels.contents_heading.clone() } }) }
+            { items(sections, &labels.deleted_text) }
+        </nav>
+    }
+}
+
+fn glossary(bundle: &Bundle, level: u8) -> Html {
+    let labels = &bundle.config.labels;
+    let del = labels.deleted_text.as_str();
+    html! {
+        <section class="pp-glossary" aria-labelledby="pp-glossary-heading">
+            { heading(level, "pp-panel-heading", Some("pp-glossary-heading".into()), html! { { labels.glossary_heading.clone() } }) }
+            <dl>
+                { for bundle.definitions.iter().map(|d| html! {
+                    <div class="pp-definition">
+                        <dt>
+                            { inline::text(&d.term, del) }
+                            if !d.aliases.is_empty() { <span class="pp-aliases">{ format!(" ({})", d.aliases.join(", ")) }</span> }
+                        </dt>
+                        <dd>{ inline::text(&d.text, del) }</dd>
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}
+

@@ -1,0 +1,105 @@
+//! The app inside each shadow root: loading, then the policy or an error.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::ShadowRoot;
+use yew::prelude::*;
+
+use super::fetch::{self, LoadError};
+use crate::bundle::config::Labels;
+use crate::bundle::Bundle;
+use crate::components::{ErrorNotice, Loading, PolicyView};
+
+/// Where the bundle comes from.
+#[derive(Clone, PartialEq)]
+pub enum Source {
+    Url(String),
+    Json(String),
+    Value(JsValue),
+}
+
+impl Source {
+    pub fn from_js(value: JsValue) -> Result<Self, JsValue> {
+        if let Some(url) = value.as_string() {
+            return Ok(Source::Url(url));
+        }
+        let json = js_sys::Reflect::get(&value, &"json".into()).ok().and_then(|j| j.as_string());
+        match json {
+            Some(json) => Ok(Source::Json(json)),
+            None if value.is_object() => Ok(Source::Value(value)),
+            None => Err("the bundle must be a URL, { json: text } or an object".into()),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub source: Source,
+    pub attributes: Vec<(String, String)>,
+    pub shadow: ShadowRoot,
+}
+
+enum State {
+    Loading,
+    Ready(Rc<Bundle>),
+    Failed(LoadError),
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_state(|| State::Loading);
+    let attempt = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        let source = props.source.clone();
+        let attributes = props.attributes.clone();
+        let shadow = props.shadow.clone();
+        use_effect_with((props.source.clone(), *attempt), move |_| {
+            state.set(State::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match source {
+                    Source::Url(url) => fetch::fetch_bundle(&url).await,
+                    Source::Json(text) => fetch::from_text(&text),
+                    Source::Value(value) => fetch::from_value(value),
+                };
+                state.set(match result {
+                    Ok((mut bundle, warnings)) => {
+                        for w in warnings {
+                            console_warn(&format!("privacy-policy: {w}"));
+                        }
+                        let overrides = bundle.config.apply_attributes(attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                        for w in overrides {
+                            console_warn(&format!("privacy-policy: {w}"));
+                        }
+                        if let Err(e) = super::style::apply_theme(&shadow, &bundle.config.theme) {
+                            web_sys::console::error_2(&"privacy-policy: theme not applied".into(), &e);
+                        }
+                        State::Ready(Rc::new(bundle))
+                    }
+                    Err(error) => {
+                        for line in error.details() {
+                            web_sys::console::error_1(&format!("privacy-policy: {line}").into());
+                        }
+                        State::Failed(error)
+                    }
+                });
+            });
+        });
+    }
+    match &*state {
+        State::Loading => html! { <Loading labels={Labels::default()} /> },
+        State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} /> },
+        State::Failed(error) => {
+            let retry = error.retryable().then(|| {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            });
+            html! { <ErrorNotice labels={Labels::default()} message={error.message()} {retry} /> }
+        }
+    }
+}
+
+fn console_warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}

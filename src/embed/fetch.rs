@@ -1,0 +1,116 @@
+//! Getting a bundle: fetch, size and encoding checks, `JSON.parse`, then the
+//! same loading and validation rules as `policy-widget validate`.
+
+use gloo::timers::callback::Timeout;
+use js_sys::Uint8Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+use crate::bundle::load::{self, FormatOnly, MAX_BUNDLE_BYTES};
+use crate::bundle::{validate, Bundle, Problem};
+
+/// How long a bundle may take before the reader is offered a retry. Generous,
+/// for phones on a poor connection; a hung server should not mean a spinner forever.
+const TIMEOUT_MS: u32 = 15_000;
+
+/// Why a bundle cannot be shown.
+#[derive(Debug)]
+pub enum LoadError {
+    Network,
+    Timeout,
+    Http(u16),
+    /// The file is not a bundle this widget reads; the problems say why.
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// The message residents see: what happened and what they can do.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Network => "The policy could not be loaded. Check your connection, then try again.".into(),
+            LoadError::Timeout => "The policy is taking too long to load. Try again in a moment.".into(),
+            LoadError::Http(404) => "The policy file was not found on this website (error 404). Please tell the website's team.".into(),
+            LoadError::Http(code @ 500..=599) => format!("The website's server had a problem (error {code}). Try again in a moment."),
+            LoadError::Http(code) => format!("The website refused to send the policy (error {code}). Please tell the website's team."),
+            LoadError::Invalid(_) => "The policy file is damaged or in a format this widget cannot read. Please tell the website's team.".into(),
+        }
+    }
+
+    /// Whether trying again could help.
+    pub fn retryable(&self) -> bool {
+        matches!(self, LoadError::Network | LoadError::Timeout | LoadError::Http(500..=599))
+    }
+
+    /// Details for the site's developers, with JSON paths.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            LoadError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            other => vec![format!("{other:?}")],
+        }
+    }
+}
+
+fn invalid(problem: Problem) -> LoadError {
+    LoadError::Invalid(vec![problem])
+}
+
+/// Fetches and checks a bundle.
+pub async fn fetch_bundle(url: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let controller = AbortController::new().map_err(|_| LoadError::Network)?;
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let timer = {
+        let controller = controller.clone();
+        Timeout::new(TIMEOUT_MS, move || controller.abort())
+    };
+    let timed_out = || controller.signal().aborted();
+
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| if timed_out() { LoadError::Timeout } else { LoadError::Network })?;
+    let response: Response = response.dyn_into().map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BUNDLE_BYTES) {
+        controller.abort();
+        return Err(invalid(Problem::new("", format!("the bundle is over the {} MB limit", MAX_BUNDLE_BYTES / (1024 * 1024)))));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?)
+        .await
+        .map_err(|_| if timed_out() { LoadError::Timeout } else { LoadError::Network })?;
+    drop(timer);
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes)
+        .map_err(|e| invalid(Problem::new("", format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))))?;
+    from_text(&text)
+}
+
+/// Checks bundle JSON text (from a fetch or an inline `<script>`).
+pub fn from_text(text: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
+    load::check_text(text).map_err(invalid)?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        invalid(Problem::new("", format!("not valid JSON: {message}")))
+    })?;
+    from_value(value)
+}
+
+/// Checks a bundle given as a JavaScript object.
+pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(invalid(Problem::new("", "the bundle must be a JSON object")));
+    }
+    let peek: FormatOnly = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(Problem::new("", e.to_string())))?;
+    peek.check().map_err(invalid)?;
+    let loaded = load::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(invalid)?;
+    let problems = validate::validate(&loaded.bundle);
+    if problems.is_empty() {
+        Ok((loaded.bundle, loaded.warnings))
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}

@@ -1,0 +1,99 @@
+// policy-widget.js — the widget's public entry: one <script type="module"> tag.
+//
+//   <script type="module" src="https://cdn.example/policy-widget.js"></script>
+//   <privacy-policy src="/privacy.json"></privacy-policy>
+//
+// It defines the <privacy-policy> element and exports `mount` for developers.
+// The wasm is loaded from next to this file (import.meta.url), so the widget can
+// be hosted on any origin. Nothing here writes HTML strings, sets cookies or
+// touches storage; the only requests are this file's siblings and the bundle.
+
+import init, { mountWidget } from './privacy-policy-widget.js';
+
+const wasmUrl = new URL('./privacy-policy-widget_bg.wasm', import.meta.url);
+let ready;
+function load() {
+  ready ??= init({ module_or_path: wasmUrl });
+  return ready;
+}
+
+/** Attributes that override the bundle's `config` (see docs/embedding.md). */
+const OPTION_ATTRIBUTES = ['initial', 'summary-position', 'heading-level', 'hide', 'show', 'accent', 'font', 'radius'];
+
+function attributePairs(element) {
+  return OPTION_ATTRIBUTES.filter((name) => element.hasAttribute(name)).map((name) => [name, element.getAttribute(name)]);
+}
+
+function optionPairs(options) {
+  return Object.entries(options ?? {}).map(([name, value]) => [name, String(value)]);
+}
+
+/**
+ * Mounts a widget into any element (its open shadow root).
+ * @param {HTMLElement} element where the widget goes
+ * @param {string|object} bundle the bundle's URL, or the bundle itself
+ * @param {object} [options] overrides of the bundle's config, named as the attributes
+ * @returns {Promise<{destroy(): void}>}
+ */
+export async function mount(element, bundle, options) {
+  await load();
+  return mountWidget(element, bundle, optionPairs(options));
+}
+
+class PrivacyPolicyElement extends HTMLElement {
+  static observedAttributes = ['src', ...OPTION_ATTRIBUTES];
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#render();
+  }
+
+  disconnectedCallback() {
+    this.widget?.destroy();
+    this.widget = undefined;
+  }
+
+  async #render() {
+    // Many attributes can change at once; render once for all of them.
+    if (this.pending) return;
+    this.pending = true;
+    await Promise.resolve();
+    this.pending = false;
+    const inline = this.querySelector('script[type="application/json"]');
+    const source = this.getAttribute('src') ?? (inline ? { json: inline.textContent } : null);
+    if (source === null) return;
+    try {
+      await load();
+      this.widget?.destroy();
+      this.widget = mountWidget(this, source, attributePairs(this));
+    } catch (error) {
+      console.error('privacy-policy: the widget could not start', error);
+      this.#showStartFailure();
+    }
+  }
+
+  // The wasm could not load (blocked by a CSP, a network error): say so in
+  // the element rather than leave a blank box. Built from nodes, not HTML.
+  #showStartFailure() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const box = document.createElement('p');
+    box.setAttribute('role', 'alert');
+    box.textContent = 'The privacy policy could not be shown: the widget did not load.';
+    const src = this.getAttribute('src');
+    if (src) {
+      box.append(' ');
+      const link = document.createElement('a');
+      link.href = src;
+      link.textContent = 'Open the policy file.';
+      box.append(link);
+    }
+    root.replaceChildren(box);
+  }
+}
+
+if (!customElements.get('privacy-policy')) {
+  customElements.define('privacy-policy', PrivacyPolicyElement);
+}
