@@ -3,12 +3,11 @@
 //!
 //! `UPDATE_BUNDLES=1 cargo test --test seeds` (or `make bundles`) rewrites
 //! `www/policies/*.json` after an importer change; review the diff.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 
-use policy_widget::bundle::{
-    self, inline, Block, Bundle, FactAnswer, FactKind, FrontMatterKind, PublisherKind,
-};
+use policy_widget::bundle::{self, inline, Block, Bundle, FactAnswer, FactKind, FrontMatterKind, PublisherKind};
 use policy_widget::import::{import, Options};
 
 struct Seed {
@@ -88,8 +87,7 @@ fn source_text(seed: &Seed) -> String {
 fn checked_in(slug: &str) -> Bundle {
     let path = root().join("www/policies").join(format!("{slug}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let (bundle, warnings) =
-        bundle::check_json(&text).unwrap_or_else(|p| panic!("{slug}: invalid bundle: {p:?}"));
+    let (bundle, warnings) = bundle::check_json(&text).unwrap_or_else(|p| panic!("{slug}: invalid bundle: {p:?}"));
     assert!(warnings.is_empty(), "{slug}: {warnings:?}");
     bundle
 }
@@ -100,18 +98,12 @@ fn checked_in_bundles_are_the_importers_output() {
     for seed in &SEEDS {
         let imported = import(&source_text(seed), &(seed.options)());
         let json = serde_json::to_string_pretty(&imported.bundle).unwrap() + "\n";
-        let path = root()
-            .join("www/policies")
-            .join(format!("{}.json", seed.slug));
+        let path = root().join("www/policies").join(format!("{}.json", seed.slug));
         if update {
             std::fs::write(&path, &json).unwrap();
         } else {
             let current = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(
-                current == json,
-                "{} is stale: run `make bundles` and review the diff",
-                path.display()
-            );
+            assert!(current == json, "{} is stale: run `make bundles` and review the diff", path.display());
         }
     }
 }
@@ -128,11 +120,7 @@ fn every_bundle_is_valid() {
 /// too: the sources have unbalanced bold markers (`**Purpose:  **Google`) that
 /// the importer reads as the label/value pairs they are.
 fn normalise(text: &str) -> String {
-    inline::plain(text)
-        .replace('*', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    inline::plain(text).replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Lines the seeds' README says are not policy text, and lines that become
@@ -147,18 +135,13 @@ fn is_not_policy_text(line: &str) -> bool {
 fn units(line: &str) -> Vec<String> {
     // List, quote and heading markers are structure: the bundle holds items,
     // notes and sections, and the widget draws them.
-    let line = line
-        .trim_start()
-        .trim_start_matches(['#', '>'])
-        .trim_start();
+    let line = line.trim_start().trim_start_matches(['#', '>']).trim_start();
     let line = match line.split_once(' ') {
         Some((marker, rest))
             if ["-", "*", "•"].contains(&marker)
                 || (marker.len() <= 3
                     && marker.ends_with([')', '.'])
-                    && marker[..marker.len() - 1]
-                        .chars()
-                        .all(|c| c.is_ascii_digit())) =>
+                    && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_digit())) =>
         {
             rest
         }
@@ -171,20 +154,14 @@ fn units(line: &str) -> Vec<String> {
     for (k, &(at, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = chars.get(k + 2).map(|&(_, c)| c);
-        if matches!(c, '.' | '?' | '!')
-            && next == Some(' ')
-            && after.is_some_and(char::is_uppercase)
-        {
+        if matches!(c, '.' | '?' | '!') && next == Some(' ') && after.is_some_and(char::is_uppercase) {
             out.push(plain[start..=at].to_owned());
             start = at + 1;
         }
     }
     out.push(plain[start..].to_owned());
     out.into_iter()
-        .map(|u| {
-            u.trim_matches(|c: char| c.is_whitespace() || ".:|".contains(c))
-                .to_owned()
-        })
+        .map(|u| u.trim_matches(|c: char| c.is_whitespace() || ".:|".contains(c)).to_owned())
         .filter(|u| u.split_whitespace().count() >= 2)
         .collect()
 }
@@ -193,37 +170,23 @@ fn units(line: &str) -> Vec<String> {
 fn every_sentence_of_every_seed_reaches_the_bundle() {
     for seed in &SEEDS {
         let bundle = checked_in(seed.slug);
-        let mut text: String = bundle
-            .all_texts()
-            .into_iter()
-            .map(|(_, t)| normalise(t))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut text: String = bundle.all_texts().into_iter().map(|(_, t)| normalise(t)).collect::<Vec<_>>().join(" ");
         text.push(' ');
         text.push_str(&bundle.meta.title);
         let mut missing = Vec::new();
         // The title may be recased ("WEBSITE PRIVACY POLICY" reads as a title in title case).
         let is_title = |line: &str| {
-            normalise(line.trim_start_matches(['#', ' ']))
-                .to_lowercase()
-                .starts_with(&bundle.meta.title.to_lowercase())
+            normalise(line.trim_start_matches(['#', ' '])).to_lowercase().starts_with(&bundle.meta.title.to_lowercase())
         };
         // A label alone ("**Express Opt Out:**", its value a list below) is a field name.
         let is_label = |line: &str| line.starts_with("**") && line.trim_end().ends_with(":**");
-        for line in source_text(seed)
-            .lines()
-            .filter(|l| !is_not_policy_text(l) && !is_title(l) && !is_label(l))
-        {
+        for line in source_text(seed).lines().filter(|l| !is_not_policy_text(l) && !is_title(l) && !is_label(l)) {
             for unit in units(line) {
                 // A label of a label/value pair is shown by the widget's own label
                 // ("Purpose"), so the value alone must be there.
-                let value = unit
-                    .split_once(':')
-                    .filter(|(l, _)| l.split_whitespace().count() <= 4)
-                    .map(|(_, v)| v.trim());
-                let dated = ["Last Updated", "Effective", "Revised"]
-                    .iter()
-                    .any(|p| unit.starts_with(p));
+                let value =
+                    unit.split_once(':').filter(|(l, _)| l.split_whitespace().count() <= 4).map(|(_, v)| v.trim());
+                let dated = ["Last Updated", "Effective", "Revised"].iter().any(|p| unit.starts_with(p));
                 if !text.contains(&unit) && !value.is_some_and(|v| text.contains(v)) && !dated {
                     missing.push(unit);
                 }
@@ -240,19 +203,11 @@ fn every_sentence_of_every_seed_reaches_the_bundle() {
 }
 
 fn titles(bundle: &Bundle) -> Vec<String> {
-    bundle
-        .sections_flat()
-        .iter()
-        .map(|(_, s)| s.title.clone())
-        .collect()
+    bundle.sections_flat().iter().map(|(_, s)| s.title.clone()).collect()
 }
 
 fn fact(bundle: &Bundle, kind: FactKind) -> &policy_widget::bundle::Fact {
-    bundle
-        .facts
-        .iter()
-        .find(|f| f.kind == kind)
-        .unwrap_or_else(|| panic!("no {kind:?} fact"))
+    bundle.facts.iter().find(|f| f.kind == kind).unwrap_or_else(|| panic!("no {kind:?} fact"))
 }
 
 #[test]
@@ -271,23 +226,11 @@ fn concord_keeps_its_own_summary_and_bare_line_headings() {
         "Children's information",
         "Changes to this policy",
     ] {
-        assert!(
-            t.iter().any(|x| x == expected),
-            "missing section {expected:?} in {t:?}"
-        );
+        assert!(t.iter().any(|x| x == expected), "missing section {expected:?} in {t:?}");
     }
-    assert!(
-        !t.iter().any(|x| x.starts_with("Here's how")),
-        "a tagline is not a heading"
-    );
-    assert_eq!(
-        b.contacts[0].email.as_deref(),
-        Some("webmaster@concordma.gov")
-    );
-    assert_eq!(
-        fact(&b, FactKind::Children).section,
-        "childrens-information"
-    );
+    assert!(!t.iter().any(|x| x.starts_with("Here's how")), "a tagline is not a heading");
+    assert_eq!(b.contacts[0].email.as_deref(), Some("webmaster@concordma.gov"));
+    assert_eq!(fact(&b, FactKind::Children).section, "childrens-information");
 }
 
 #[test]
@@ -307,10 +250,7 @@ fn westfield_headings_ending_in_periods_and_placeholder_links() {
             "Contact Information"
         ]
     );
-    assert!(
-        !b.all_texts().iter().any(|(_, t)| t.contains("](#)")),
-        "placeholder links become plain text"
-    );
+    assert!(!b.all_texts().iter().any(|(_, t)| t.contains("](#)")), "placeholder links become plain text");
     assert_eq!(fact(&b, FactKind::SellsData).answer, Some(FactAnswer::No));
 }
 
@@ -323,89 +263,38 @@ fn massgov_2016_has_eleven_structured_tools_and_a_glossary() {
         .sections_flat()
         .into_iter()
         .flat_map(|(_, s)| s.blocks.iter())
-        .filter_map(|b| {
-            if let Block::Tool(t) = b {
-                Some(t)
-            } else {
-                None
-            }
-        })
+        .filter_map(|b| if let Block::Tool(t) = b { Some(t) } else { None })
         .collect();
     assert_eq!(tools.len(), 11);
     assert_eq!(tools[0].name, "Google Analytics™");
-    assert!(tools
-        .iter()
-        .all(|t| t.purpose.is_some() && t.data_collected.is_some() && t.privacy_policy.is_some()));
-    let twitter = tools
-        .iter()
-        .find(|t| t.name.starts_with("Twitter"))
-        .unwrap();
-    assert!(twitter
-        .opt_out
-        .as_deref()
-        .unwrap()
-        .contains("You are not required to log in"));
+    assert!(tools.iter().all(|t| t.purpose.is_some() && t.data_collected.is_some() && t.privacy_policy.is_some()));
+    let twitter = tools.iter().find(|t| t.name.starts_with("Twitter")).unwrap();
+    assert!(twitter.opt_out.as_deref().unwrap().contains("You are not required to log in"));
     let terms: Vec<&str> = b.definitions.iter().map(|d| d.term.as_str()).collect();
-    for t in [
-        "Cookies",
-        "Internet Protocol Address",
-        "Social Media",
-        "Weblog",
-        "Wiki",
-    ] {
+    for t in ["Cookies", "Internet Protocol Address", "Social Media", "Weblog", "Wiki"] {
         assert!(terms.contains(&t), "{t} in {terms:?}");
     }
-    let ip = b
-        .definitions
-        .iter()
-        .find(|d| d.term == "Internet Protocol Address")
-        .unwrap();
+    let ip = b.definitions.iter().find(|d| d.term == "Internet Protocol Address").unwrap();
     assert_eq!(ip.aliases, ["IP Address"]);
     assert_eq!(b.front_matter[0].kind, FrontMatterKind::ArchiveNotice);
-    assert_eq!(
-        fact(&b, FactKind::Cookies).answer,
-        Some(FactAnswer::Persistent)
-    );
-    assert!(fact(&b, FactKind::ThirdPartyTools)
-        .value
-        .starts_with("11 tools"));
+    assert_eq!(fact(&b, FactKind::Cookies).answer, Some(FactAnswer::Persistent));
+    assert!(fact(&b, FactKind::ThirdPartyTools).value.starts_with("11 tools"));
 }
 
 #[test]
 fn massgov_2002_bold_and_italic_run_in_headings_nest() {
     let b = checked_in("massgov-2002");
     assert_eq!(b.meta.updated_date.as_deref(), Some("2002-12-16"));
-    let voluntary = b
-        .section("information-voluntarily-provided-by-you")
-        .unwrap();
-    let subs: Vec<&str> = voluntary
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let voluntary = b.section("information-voluntarily-provided-by-you").unwrap();
+    let subs: Vec<&str> = voluntary.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(
         subs,
-        [
-            "Survey and E-mail",
-            "Personalization",
-            "Authentication",
-            "eBusiness Central",
-            "Electronic Payments"
-        ]
+        ["Survey and E-mail", "Personalization", "Authentication", "eBusiness Central", "Electronic Payments"]
     );
-    assert!(b
-        .sections
-        .iter()
-        .any(|s| s.title == "Information Automatically Collected and Stored by this Site"));
+    assert!(b.sections.iter().any(|s| s.title == "Information Automatically Collected and Stored by this Site"));
     assert!(b.sections.iter().any(|s| s.title == "Definitions"));
-    assert_eq!(
-        fact(&b, FactKind::Cookies).answer,
-        Some(FactAnswer::Session)
-    );
-    assert_eq!(
-        fact(&b, FactKind::PolicyChanges).value,
-        "Announced 30 days ahead"
-    );
+    assert_eq!(fact(&b, FactKind::Cookies).answer, Some(FactAnswer::Session));
+    assert_eq!(fact(&b, FactKind::PolicyChanges).value, "Announced 30 days ahead");
     assert!(b.definitions.iter().any(|d| d.term == "Cookies"));
 }
 
@@ -413,15 +302,8 @@ fn massgov_2002_bold_and_italic_run_in_headings_nest() {
 fn cambridge_keeps_the_memo_apart_and_mends_the_pdf() {
     let b = checked_in("cambridge-schools");
     assert_eq!(b.meta.title, "Website Privacy Policy");
-    let memo = b
-        .front_matter
-        .iter()
-        .find(|f| f.kind == FrontMatterKind::CoverMemo)
-        .expect("cover memo kept");
-    assert!(memo.blocks.iter().any(|bl| bl
-        .texts()
-        .iter()
-        .any(|(_, t)| t.contains("TO THE HONORABLE MEMBERS"))));
+    let memo = b.front_matter.iter().find(|f| f.kind == FrontMatterKind::CoverMemo).expect("cover memo kept");
+    assert!(memo.blocks.iter().any(|bl| bl.texts().iter().any(|(_, t)| t.contains("TO THE HONORABLE MEMBERS"))));
     let body: Vec<String> = b
         .sections_flat()
         .iter()
@@ -430,26 +312,14 @@ fn cambridge_keeps_the_memo_apart_and_mends_the_pdf() {
         .map(|(_, t)| t.to_owned())
         .collect();
     assert!(
-        !body
-            .iter()
-            .any(|t| t.contains("HONORABLE") || t.contains("Respectfully submitted")),
+        !body.iter().any(|t| t.contains("HONORABLE") || t.contains("Respectfully submitted")),
         "memo stays out of the policy"
     );
     assert!(!b.all_texts().iter().any(|(_, t)| t.contains("Formatted:")));
+    assert!(body.iter().any(|t| t.contains("sent by the user to the Cambridge School Committee website will contain")));
     assert!(body
         .iter()
-        .any(|t| t
-            .contains("sent by the user to the Cambridge School Committee website will contain")));
-    assert!(body.iter().any(|t| t.contains(
-        "to the Cambridge School Committee or a federal, state or local government agency"
-    )));
-    assert!(
-        body.iter()
-            .any(|t| t.contains("including ~~his/her~~ user's name")),
-        "redlines stay as struck text"
-    );
-    assert!(b
-        .definitions
-        .iter()
-        .any(|d| d.term == "Internet Protocol Address"));
+        .any(|t| t.contains("to the Cambridge School Committee or a federal, state or local government agency")));
+    assert!(body.iter().any(|t| t.contains("including ~~his/her~~ user's name")), "redlines stay as struck text");
+    assert!(b.definitions.iter().any(|d| d.term == "Internet Protocol Address"));
 }

@@ -103,16 +103,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Import {
-            file,
-            title,
-            publisher,
-            kind,
-            website,
-            jurisdiction,
-            url,
-            language,
-        } => {
+        Command::Import { file, title, publisher, kind, website, jurisdiction, url, language } => {
             let text = read_text(&file, MAX_SOURCE_BYTES)?;
             if text.trim().is_empty() {
                 return Err(format!("{}: the file is empty", file.display()));
@@ -190,10 +181,7 @@ fn read_text(path: &Path, limit: u64) -> Result<String, String> {
     let name = path.display();
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("stdin: {e}"))?;
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
     } else {
         let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
         if meta.is_dir() {
@@ -211,20 +199,13 @@ fn read_text(path: &Path, limit: u64) -> Result<String, String> {
             .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     }
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "{name}: over the {} MB limit",
-            limit / (1024 * 1024)
-        ));
+        return Err(format!("{name}: over the {} MB limit", limit / (1024 * 1024)));
     }
     if bytes.contains(&0) {
         return Err(format!("{name}: looks like a binary file, not text"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -217,21 +217,9 @@ impl Config {
         for (name, value) in attributes {
             let value = value.trim();
             let ok = match name {
-                "initial" => match value {
-                    "collapsed" => Some(self.initial = InitialState::Collapsed),
-                    "expanded" => Some(self.initial = InitialState::Expanded),
-                    "first" => Some(self.initial = InitialState::First),
-                    _ => None,
-                },
-                "summary-position" => match value {
-                    "start" => Some(self.summary_position = SummaryPosition::Start),
-                    "end" => Some(self.summary_position = SummaryPosition::End),
-                    _ => None,
-                },
-                "heading-level" => match value.parse::<u8>() {
-                    Ok(level @ 1..=6) => Some(self.heading_level = level),
-                    _ => None,
-                },
+                "initial" => set(&mut self.initial, InitialState::from_name(value)),
+                "summary-position" => set(&mut self.summary_position, SummaryPosition::from_name(value)),
+                "heading-level" => set(&mut self.heading_level, value.parse().ok().filter(|l| (1..=6).contains(l))),
                 "hide" | "show" => {
                     let visible = name == "show";
                     let mut all_known = true;
@@ -241,20 +229,51 @@ impl Config {
                             None => all_known = false,
                         }
                     }
-                    all_known.then_some(())
+                    all_known
                 }
-                "accent" => Some(self.theme.accent = Some(value.to_owned())),
-                "font" => Some(self.theme.font = Some(value.to_owned())),
-                "radius" => Some(self.theme.radius = Some(value.to_owned())),
+                // Checked with the bundle's own theme values by `validate`.
+                "accent" => set(&mut self.theme.accent, Some(Some(value.to_owned()))),
+                "font" => set(&mut self.theme.font, Some(Some(value.to_owned()))),
+                "radius" => set(&mut self.theme.radius, Some(Some(value.to_owned()))),
                 _ => continue,
             };
-            if ok.is_none() {
-                warnings.push(format!(
-                    "attribute {name}=\"{value}\" is not valid and was ignored"
-                ));
+            if !ok {
+                warnings.push(format!("attribute {name}=\"{value}\" is not valid and was ignored"));
             }
         }
         warnings
+    }
+}
+
+/// Stores a parsed value; `false` when it did not parse.
+fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = v;
+            true
+        }
+        None => false,
+    }
+}
+
+impl InitialState {
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "collapsed" => InitialState::Collapsed,
+            "expanded" => InitialState::Expanded,
+            "first" => InitialState::First,
+            _ => return None,
+        })
+    }
+}
+
+impl SummaryPosition {
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "start" => SummaryPosition::Start,
+            "end" => SummaryPosition::End,
+            _ => return None,
+        })
     }
 }
 
@@ -276,10 +295,7 @@ mod tests {
         assert_eq!(config.initial, InitialState::Expanded);
         assert!(!config.show.facts && !config.show.contents && config.show.summary);
         assert_eq!(config.summary_position, SummaryPosition::Start);
-        assert_eq!(
-            warnings,
-            vec!["attribute summary-position=\"sideways\" is not valid and was ignored"]
-        );
+        assert_eq!(warnings, vec!["attribute summary-position=\"sideways\" is not valid and was ignored"]);
     }
 
     #[test]

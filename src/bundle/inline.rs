@@ -53,19 +53,10 @@ pub fn classify_target(raw: &str) -> LinkTarget {
         return refused();
     }
     if let Some(id) = target.strip_prefix('#') {
-        return if crate::bundle::validate::is_valid_id(id) {
-            LinkTarget::Section(id.to_owned())
-        } else {
-            refused()
-        };
+        return if crate::bundle::validate::is_valid_id(id) { LinkTarget::Section(id.to_owned()) } else { refused() };
     }
     match target.split_once(':') {
-        Some((scheme, rest))
-            if !rest.is_empty()
-                && ALLOWED_SCHEMES
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(scheme)) =>
-        {
+        Some((scheme, rest)) if !rest.is_empty() && ALLOWED_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
             LinkTarget::External(target.to_owned())
         }
         _ => refused(),
@@ -75,11 +66,7 @@ pub fn classify_target(raw: &str) -> LinkTarget {
 /// Parses inline text into nodes.
 pub fn parse(text: &str) -> Vec<Inline> {
     let chars: Vec<char> = text.chars().collect();
-    Parser {
-        chars: &chars,
-        depth: 0,
-    }
-    .run(0, chars.len())
+    Parser { chars: &chars, depth: 0 }.run(0, chars.len())
 }
 
 /// The text a reader sees, markup removed (struck text included).
@@ -94,10 +81,9 @@ pub fn push_plain(nodes: &[Inline], out: &mut String) {
     for node in nodes {
         match node {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Strong(c)
-            | Inline::Emphasis(c)
-            | Inline::Struck(c)
-            | Inline::Link { children: c, .. } => push_plain(c, out),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Struck(c) | Inline::Link { children: c, .. } => {
+                push_plain(c, out)
+            }
         }
     }
 }
@@ -126,8 +112,11 @@ struct Parser<'a> {
     depth: usize,
 }
 
+/// Makes the node a pair of delimiters stands for.
+type Wrap = fn(Vec<Inline>) -> Inline;
+
 /// The paired delimiters, longest first so `**` wins over `*`.
-const DELIMITERS: [(&str, fn(Vec<Inline>) -> Inline); 5] = [
+const DELIMITERS: [(&str, Wrap); 5] = [
     ("**", Inline::Strong),
     ("__", Inline::Strong),
     ("~~", Inline::Struck),
@@ -152,8 +141,7 @@ impl Parser<'_> {
                 continue;
             }
             if self.depth < MAX_DEPTH {
-                if let Some((node, next)) =
-                    self.try_special(i, end, &mut no_closer_after, &mut no_bracket_close_after)
+                if let Some((node, next)) = self.try_special(i, end, &mut no_closer_after, &mut no_bracket_close_after)
                 {
                     flush(&mut text, &mut out);
                     out.push(node);
@@ -178,10 +166,7 @@ impl Parser<'_> {
         match self.chars[i] {
             '`' => {
                 let close = self.find(i + 1, end, "`")?;
-                Some((
-                    Inline::Code(self.chars[i + 1..close].iter().collect()),
-                    close + 1,
-                ))
+                Some((Inline::Code(self.chars[i + 1..close].iter().collect()), close + 1))
             }
             '[' if i >= *no_bracket_close_after => None,
             '[' => {
@@ -195,13 +180,7 @@ impl Parser<'_> {
                 let target_end = self.matching_paren(close + 1, end)?;
                 let raw: String = self.chars[close + 2..target_end].iter().collect();
                 let children = self.nested(i + 1, close);
-                Some((
-                    Inline::Link {
-                        target: classify_target(&raw),
-                        children,
-                    },
-                    target_end + 1,
-                ))
+                Some((Inline::Link { target: classify_target(&raw), children }, target_end + 1))
             }
             '<' => {
                 let close = self.find(i + 1, end, ">")?;
@@ -216,13 +195,7 @@ impl Parser<'_> {
                 } else {
                     return None;
                 };
-                Some((
-                    Inline::Link {
-                        target: classify_target(&raw),
-                        children: vec![Inline::Text(inner)],
-                    },
-                    close + 1,
-                ))
+                Some((Inline::Link { target: classify_target(&raw), children: vec![Inline::Text(inner)] }, close + 1))
             }
             '*' | '_' | '~' => {
                 for (k, (delim, make)) in DELIMITERS.iter().enumerate() {
@@ -290,8 +263,7 @@ impl Parser<'_> {
                 let after = j + n;
                 // `**a*` must not close `*` with the first star of a `**`.
                 let doubled = after < end && self.chars[after] == self.chars[j] && n == 1;
-                let intraword =
-                    delim.starts_with('_') && after < end && self.chars[after].is_alphanumeric();
+                let intraword = delim.starts_with('_') && after < end && self.chars[after].is_alphanumeric();
                 if !doubled && !intraword {
                     return Some(j);
                 }
@@ -346,15 +318,11 @@ pub fn is_email(s: &str) -> bool {
         return false;
     };
     !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && domain
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
 #[cfg(test)]
@@ -387,10 +355,7 @@ mod tests {
 
     #[test]
     fn nested_markup_as_in_mass_gov() {
-        assert_eq!(
-            parse("**_Effective_**"),
-            vec![Strong(vec![Emphasis(vec![t("Effective")])])]
-        );
+        assert_eq!(parse("**_Effective_**"), vec![Strong(vec![Emphasis(vec![t("Effective")])])]);
         assert_eq!(
             parse("[**Mass.gov**](http://mass.gov/)"),
             vec![Link {
@@ -402,10 +367,7 @@ mod tests {
 
     #[test]
     fn unmatched_and_intraword_delimiters_stay_literal() {
-        assert_eq!(
-            plain("2 * 3 = 6 and snake_case_name"),
-            "2 * 3 = 6 and snake_case_name"
-        );
+        assert_eq!(plain("2 * 3 = 6 and snake_case_name"), "2 * 3 = 6 and snake_case_name");
         assert_eq!(parse("**open only"), vec![t("**open only")]);
         assert_eq!(plain(r"\*not emphasis\*"), "*not emphasis*");
     }
@@ -447,27 +409,13 @@ mod tests {
             "",
             "#",
         ] {
-            assert!(
-                matches!(classify_target(bad), LinkTarget::Refused(_)),
-                "{bad:?} was accepted"
-            );
+            assert!(matches!(classify_target(bad), LinkTarget::Refused(_)), "{bad:?} was accepted");
         }
         assert_eq!(plain("[click](javascript:alert(1))"), "click");
-        for good in [
-            "https://a.org",
-            "HTTP://a.org",
-            "mailto:a@b.org",
-            "tel:+16175551212",
-        ] {
-            assert!(
-                matches!(classify_target(good), LinkTarget::External(_)),
-                "{good:?} was refused"
-            );
+        for good in ["https://a.org", "HTTP://a.org", "mailto:a@b.org", "tel:+16175551212"] {
+            assert!(matches!(classify_target(good), LinkTarget::External(_)), "{good:?} was refused");
         }
-        assert_eq!(
-            classify_target("#security"),
-            LinkTarget::Section("security".into())
-        );
+        assert_eq!(classify_target("#security"), LinkTarget::Section("security".into()));
     }
 
     #[test]

@@ -124,21 +124,12 @@ mod serde_value {
                 fn visit_unit<E>(self) -> Result<Any, E> {
                     Ok(Any::Other)
                 }
-                fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                    self,
-                    mut a: A,
-                ) -> Result<Any, A::Error> {
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Any, A::Error> {
                     while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                     Ok(Any::Other)
                 }
-                fn visit_map<A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut a: A,
-                ) -> Result<Any, A::Error> {
-                    while a
-                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                        .is_some()
-                    {}
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Any, A::Error> {
+                    while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
                     Ok(Any::Other)
                 }
             }
@@ -152,18 +143,11 @@ impl FormatOnly {
     pub fn check(&self) -> Result<(), Problem> {
         match &self.format {
             Some(serde_value::Any::Text(f)) if f == FORMAT => Ok(()),
-            Some(serde_value::Any::Text(f)) => Err(Problem::new(
-                "format",
-                format!("unsupported format \"{f}\"; this widget reads \"{FORMAT}\""),
-            )),
-            Some(serde_value::Any::Other) => Err(Problem::new(
-                "format",
-                format!("must be the string \"{FORMAT}\""),
-            )),
-            None => Err(Problem::new(
-                "format",
-                format!("missing; a bundle starts with \"format\": \"{FORMAT}\""),
-            )),
+            Some(serde_value::Any::Text(f)) => {
+                Err(Problem::new("format", format!("unsupported format \"{f}\"; this widget reads \"{FORMAT}\"")))
+            }
+            Some(serde_value::Any::Other) => Err(Problem::new("format", format!("must be the string \"{FORMAT}\""))),
+            None => Err(Problem::new("format", format!("missing; a bundle starts with \"format\": \"{FORMAT}\""))),
         }
     }
 }
@@ -178,10 +162,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Loaded,
     let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
     let bundle: Bundle = serde_path_to_error::deserialize(tracked).map_err(|e| {
         let path = e.path().to_string();
-        Problem::new(
-            if path == "." { String::new() } else { path },
-            e.into_inner().to_string(),
-        )
+        Problem::new(if path == "." { String::new() } else { path }, e.into_inner().to_string())
     })?;
     Ok(Loaded { bundle, warnings })
 }
@@ -193,15 +174,8 @@ pub fn from_json(text: &str) -> Result<Loaded, Problem> {
     let syntax = |e: serde_json::Error| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the path slot carries it instead.
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
-        Problem::new(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {message}"),
-        )
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        Problem::new(format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {message}"))
     };
     let peek: FormatOnly = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => Problem::new("", "the bundle must be a JSON object"),

@@ -25,10 +25,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-        }
+        Problem { path: path.into(), message: message.into() }
     }
 }
 
@@ -64,9 +61,6 @@ pub fn schema() -> schemars::Schema {
         "$id".into(),
         "https://municipal-privacy.github.io/policy-widget/schema/policy-bundle.schema.json".into(),
     );
-    schema.insert(
-        "title".into(),
-        "Privacy policy bundle (policy-bundle/1)".into(),
-    );
+    schema.insert("title".into(), "Privacy policy bundle (policy-bundle/1)".into());
     schema
 }

@@ -343,12 +343,7 @@ impl Bundle {
     pub fn all_texts(&self) -> Vec<(String, &str)> {
         fn blocks<'a>(prefix: &str, blocks: &'a [Block], out: &mut Vec<(String, &'a str)>) {
             for (i, block) in blocks.iter().enumerate() {
-                out.extend(
-                    block
-                        .texts()
-                        .into_iter()
-                        .map(|(k, t)| (format!("{prefix}[{i}].{k}"), t)),
-                );
+                out.extend(block.texts().into_iter().map(|(k, t)| (format!("{prefix}[{i}].{k}"), t)));
             }
         }
         fn sections<'a>(prefix: &str, list: &'a [Section], out: &mut Vec<(String, &'a str)>) {
@@ -382,21 +377,14 @@ impl Bundle {
         }
         for (i, c) in self.contacts.iter().enumerate() {
             out.push((format!("contacts[{i}].label"), c.label.as_str()));
-            out.extend(
-                c.address
-                    .as_deref()
-                    .map(|a| (format!("contacts[{i}].address"), a)),
-            );
+            out.extend(c.address.as_deref().map(|a| (format!("contacts[{i}].address"), a)));
         }
         out
     }
 
     /// Looks a section up by id anywhere in the tree.
     pub fn section(&self, id: &str) -> Option<&Section> {
-        self.sections_flat()
-            .into_iter()
-            .map(|(_, s)| s)
-            .find(|s| s.id == id)
+        self.sections_flat().into_iter().map(|(_, s)| s).find(|s| s.id == id)
     }
 }
 
@@ -412,18 +400,9 @@ impl Block {
             Block::Fields { fields } => collect_fields("fields", fields, &mut out),
             Block::Table(t) => {
                 out.extend(t.caption.as_deref().map(|c| ("caption".to_owned(), c)));
-                out.extend(
-                    t.header
-                        .iter()
-                        .enumerate()
-                        .map(|(i, h)| (format!("header[{i}]"), h.as_str())),
-                );
+                out.extend(t.header.iter().enumerate().map(|(i, h)| (format!("header[{i}]"), h.as_str())));
                 for (r, row) in t.rows.iter().enumerate() {
-                    out.extend(
-                        row.iter()
-                            .enumerate()
-                            .map(|(c, cell)| (format!("rows[{r}][{c}]"), cell.as_str())),
-                    );
+                    out.extend(row.iter().enumerate().map(|(c, cell)| (format!("rows[{r}][{c}]"), cell.as_str())));
                 }
             }
             Block::Tool(tool) => {

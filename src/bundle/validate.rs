@@ -24,13 +24,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut err = |path: String, message: String| problems.push(Problem::new(path, message));
 
     if bundle.format != FORMAT {
-        err(
-            "format".into(),
-            format!(
-                "unsupported format \"{}\"; this widget reads \"{FORMAT}\"",
-                bundle.format
-            ),
-        );
+        err("format".into(), format!("unsupported format \"{}\"; this widget reads \"{FORMAT}\"", bundle.format));
     }
     if bundle.meta.title.trim().is_empty() {
         err("meta.title".into(), "must not be empty".into());
@@ -38,48 +32,34 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     if bundle.meta.publisher.name.trim().is_empty() {
         err("meta.publisher.name".into(), "must not be empty".into());
     }
-    for (path, date) in [
-        ("meta.effective_date", &bundle.meta.effective_date),
-        ("meta.updated_date", &bundle.meta.updated_date),
-    ] {
+    for (path, date) in
+        [("meta.effective_date", &bundle.meta.effective_date), ("meta.updated_date", &bundle.meta.updated_date)]
+    {
         if let Some(date) = date {
             if !is_valid_date(date) {
-                err(
-                    path.into(),
-                    format!("\"{date}\" is not a date as YYYY-MM-DD"),
-                );
+                err(path.into(), format!("\"{date}\" is not a date as YYYY-MM-DD"));
             }
         }
     }
     if !is_language_tag(&bundle.meta.language) {
         err(
             "meta.language".into(),
-            format!(
-                "\"{}\" is not a language tag such as \"en\" or \"es-US\"",
-                bundle.meta.language
-            ),
+            format!("\"{}\" is not a language tag such as \"en\" or \"es-US\"", bundle.meta.language),
         );
     }
-    for (path, url) in [
-        ("meta.canonical_url", &bundle.meta.canonical_url),
-        ("meta.publisher.website", &bundle.meta.publisher.website),
-    ] {
+    for (path, url) in
+        [("meta.canonical_url", &bundle.meta.canonical_url), ("meta.publisher.website", &bundle.meta.publisher.website)]
+    {
         if let Some(url) = url {
             if !is_web_url(url) {
-                err(
-                    path.into(),
-                    format!("\"{url}\" is not an http or https address"),
-                );
+                err(path.into(), format!("\"{url}\" is not an http or https address"));
             }
         }
     }
 
     // Sections: ids valid and unique across the tree.
     if bundle.sections.is_empty() {
-        err(
-            "sections".into(),
-            "a policy needs at least one section".into(),
-        );
+        err("sections".into(), "a policy needs at least one section".into());
     }
     let mut ids = HashSet::new();
     check_sections(&bundle.sections, "", &mut ids, &mut err);
@@ -87,28 +67,18 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let resolves = |id: &str| ids.contains(id);
     for (i, point) in bundle.summary.iter().enumerate() {
         if !resolves(&point.section) {
-            err(
-                format!("summary[{i}].section"),
-                format!("no section has id \"{}\"", point.section),
-            );
+            err(format!("summary[{i}].section"), format!("no section has id \"{}\"", point.section));
         }
     }
     for (i, fact) in bundle.facts.iter().enumerate() {
         if !resolves(&fact.section) {
-            err(
-                format!("facts[{i}].section"),
-                format!("no section has id \"{}\"", fact.section),
-            );
+            err(format!("facts[{i}].section"), format!("no section has id \"{}\"", fact.section));
         }
         if let Some(answer) = fact.answer {
             if !answer_fits(fact.kind, answer) {
                 err(
                     format!("facts[{i}].answer"),
-                    format!(
-                        "\"{}\" is not an answer for {}",
-                        answer_name(answer),
-                        kind_name(fact.kind)
-                    ),
+                    format!("\"{}\" is not an answer for {}", answer_name(answer), kind_name(fact.kind)),
                 );
             }
         }
@@ -118,36 +88,21 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
             err(format!("definitions[{i}].term"), "must not be empty".into());
         }
         if let Some(s) = d.section.as_deref().filter(|s| !resolves(s)) {
-            err(
-                format!("definitions[{i}].section"),
-                format!("no section has id \"{s}\""),
-            );
+            err(format!("definitions[{i}].section"), format!("no section has id \"{s}\""));
         }
     }
     for (i, c) in bundle.contacts.iter().enumerate() {
         if let Some(e) = c.email.as_deref().filter(|e| !inline::is_email(e)) {
-            err(
-                format!("contacts[{i}].email"),
-                format!("\"{e}\" is not an email address"),
-            );
+            err(format!("contacts[{i}].email"), format!("\"{e}\" is not an email address"));
         }
         if let Some(u) = c.url.as_deref().filter(|u| !is_web_url(u)) {
-            err(
-                format!("contacts[{i}].url"),
-                format!("\"{u}\" is not an http or https address"),
-            );
+            err(format!("contacts[{i}].url"), format!("\"{u}\" is not an http or https address"));
         }
         if let Some(p) = c.phone.as_deref().filter(|p| !is_phone(p)) {
-            err(
-                format!("contacts[{i}].phone"),
-                format!("\"{p}\" is not a phone number"),
-            );
+            err(format!("contacts[{i}].phone"), format!("\"{p}\" is not a phone number"));
         }
         if let Some(s) = c.section.as_deref().filter(|s| !resolves(s)) {
-            err(
-                format!("contacts[{i}].section"),
-                format!("no section has id \"{s}\""),
-            );
+            err(format!("contacts[{i}].section"), format!("no section has id \"{s}\""));
         }
     }
 
@@ -160,7 +115,10 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
                 LinkTarget::Section(id) => err(path.clone(), format!("link to \"#{id}\" but no section has that id")),
                 LinkTarget::Refused(raw) => err(
                     path.clone(),
-                    format!("link target \"{}\" is not allowed (only https, http, mailto, tel or #section-id)", raw.escape_debug()),
+                    format!(
+                        "link target \"{}\" is not allowed (only https, http, mailto, tel or #section-id)",
+                        raw.escape_debug()
+                    ),
                 ),
             }
         }
@@ -168,30 +126,20 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
 
     let config = &bundle.config;
     if !(1..=6).contains(&config.heading_level) {
-        err(
-            "config.heading_level".into(),
-            format!(
-                "{} is not a heading level from 1 to 6",
-                config.heading_level
-            ),
-        );
+        err("config.heading_level".into(), format!("{} is not a heading level from 1 to 6", config.heading_level));
     }
     if let Some(a) = config.theme.accent.as_deref().filter(|a| !is_hex_colour(a)) {
-        err(
-            "config.theme.accent".into(),
-            format!("\"{a}\" is not a colour as #rgb or #rrggbb"),
-        );
+        err("config.theme.accent".into(), format!("\"{a}\" is not a colour as #rgb or #rrggbb"));
     }
     if let Some(f) = config.theme.font.as_deref().filter(|f| !is_font_list(f)) {
-        err("config.theme.font".into(), format!("\"{f}\" is not a font-family list (letters, digits, spaces, quotes, commas, hyphens)"));
-    }
-    if let Some(r) = config.theme.radius.as_deref().filter(|r| !is_length(r)) {
         err(
-            "config.theme.radius".into(),
-            format!("\"{r}\" is not a length such as 4px or 0.25rem"),
+            "config.theme.font".into(),
+            format!("\"{f}\" is not a font-family list (letters, digits, spaces, quotes, commas, hyphens)"),
         );
     }
-    drop(err);
+    if let Some(r) = config.theme.radius.as_deref().filter(|r| !is_length(r)) {
+        err("config.theme.radius".into(), format!("\"{r}\" is not a length such as 4px or 0.25rem"));
+    }
     problems
 }
 
@@ -204,7 +152,13 @@ fn check_sections(
     for (i, s) in sections.iter().enumerate() {
         let path = format!("{prefix}sections[{i}]");
         if !is_valid_id(&s.id) {
-            err(format!("{path}.id"), format!("\"{}\" is not a valid id (lower-case letters, digits and hyphens, starting with a letter)", s.id));
+            err(
+                format!("{path}.id"),
+                format!(
+                    "\"{}\" is not a valid id (lower-case letters, digits and hyphens, starting with a letter)",
+                    s.id
+                ),
+            );
         } else if !ids.insert(s.id.clone()) {
             err(format!("{path}.id"), format!("duplicate id \"{}\"", s.id));
         }
@@ -287,30 +241,20 @@ fn is_web_url(s: &str) -> bool {
 
 fn is_phone(s: &str) -> bool {
     s.chars().filter(char::is_ascii_digit).count() >= 3
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || " +-().x".contains(c))
+        && s.chars().all(|c| c.is_ascii_digit() || " +-().x".contains(c))
 }
 
 fn is_hex_colour(s: &str) -> bool {
-    s.strip_prefix('#')
-        .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
+    s.strip_prefix('#').is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn is_font_list(s: &str) -> bool {
-    !s.trim().is_empty()
-        && s.len() <= 200
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || " ,'\"-".contains(c))
+    !s.trim().is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || " ,'\"-".contains(c))
 }
 
 fn is_length(s: &str) -> bool {
-    let number = s
-        .strip_suffix("px")
-        .or_else(|| s.strip_suffix("rem"))
-        .or_else(|| s.strip_suffix("em"));
-    number.is_some_and(|n| {
-        !n.is_empty() && n.parse::<f32>().is_ok_and(|v| (0.0..=100.0).contains(&v))
-    })
+    let number = s.strip_suffix("px").or_else(|| s.strip_suffix("rem")).or_else(|| s.strip_suffix("em"));
+    number.is_some_and(|n| !n.is_empty() && n.parse::<f32>().is_ok_and(|v| (0.0..=100.0).contains(&v)))
 }
 
 #[cfg(test)]
@@ -329,13 +273,7 @@ mod tests {
     #[test]
     fn dates() {
         assert!(is_valid_date("2024-02-29"));
-        for bad in [
-            "2023-02-29",
-            "2023-13-01",
-            "03/01/2012",
-            "2023-1-1",
-            "2023-04-31",
-        ] {
+        for bad in ["2023-02-29", "2023-13-01", "03/01/2012", "2023-1-1", "2023-04-31"] {
             assert!(!is_valid_date(bad), "{bad}");
         }
     }

@@ -21,7 +21,9 @@ fn path(kind: FactKind) -> &'static str {
         // A folder of records.
         FactKind::PublicRecords => "M3 6h6l2 2h10v11H3z M7 13h10",
         // People: shared with.
-        FactKind::SharesWithAgencies => "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M2 20a6 6 0 0 1 12 0 M16 11a3 3 0 1 0 0-6 M18 20a6 6 0 0 0-3-5",
+        FactKind::SharesWithAgencies => {
+            "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M2 20a6 6 0 0 1 12 0 M16 11a3 3 0 1 0 0-6 M18 20a6 6 0 0 0-3-5"
+        }
         // A shield.
         FactKind::Security => "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
         // An envelope with an open lock.

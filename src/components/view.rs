@@ -29,7 +29,8 @@ pub fn policy_view(props: &Props) -> Html {
         use_reducer(move || Open::initial(&bundle, bundle.config.initial))
     };
     let root = use_node_ref();
-    let all_ids: Rc<Vec<String>> = use_memo(bundle.clone(), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
+    let all_ids: Rc<Vec<String>> =
+        use_memo(bundle.clone(), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
 
     let dispatch = {
         let open = open.clone();
@@ -127,7 +128,8 @@ fn header(bundle: &Bundle, level: u8) -> Html {
     let labels = &bundle.config.labels;
     let words: usize = bundle.all_texts().iter().map(|(_, t)| t.split_whitespace().count()).sum();
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
-    let mut facts: Vec<Html> = vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];
+    let mut facts: Vec<Html> =
+        vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];
     let date = |label: &str, iso: &Option<String>| {
         iso.as_ref().map(|d| html! { <span>{ format!("{label} ") }<time datetime={d.clone()}>{ human_date(d, &meta.language) }</time></span> })
     };
@@ -147,11 +149,25 @@ fn header(bundle: &Bundle, level: u8) -> Html {
 /// `2022-07-11` → "July 11, 2022" in English; the ISO date elsewhere, which
 /// every reader can parse (the bundle's labels carry no month names).
 pub fn human_date(iso: &str, language: &str) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts.as_slice() {
-        [y, m @ 1..=12, d] if language == "en" || language.starts_with("en-") => format!("{} {d}, {y}", MONTHS[*m as usize - 1]),
+        [y, m @ 1..=12, d] if language == "en" || language.starts_with("en-") => {
+            format!("{} {d}, {y}", MONTHS[*m as usize - 1])
+        }
         _ => iso.to_owned(),
     }
 }
@@ -197,4 +213,3 @@ fn glossary(bundle: &Bundle, level: u8) -> Html {
         </section>
     }
 }
-

@@ -68,7 +68,8 @@ pub fn app(props: &AppProps) -> Html {
                         for w in warnings {
                             console_warn(&format!("privacy-policy: {w}"));
                         }
-                        let overrides = bundle.config.apply_attributes(attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                        let overrides =
+                            bundle.config.apply_attributes(attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
                         for w in overrides {
                             console_warn(&format!("privacy-policy: {w}"));
                         }

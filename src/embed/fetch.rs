@@ -30,10 +30,19 @@ impl LoadError {
         match self {
             LoadError::Network => "The policy could not be loaded. Check your connection, then try again.".into(),
             LoadError::Timeout => "The policy is taking too long to load. Try again in a moment.".into(),
-            LoadError::Http(404) => "The policy file was not found on this website (error 404). Please tell the website's team.".into(),
-            LoadError::Http(code @ 500..=599) => format!("The website's server had a problem (error {code}). Try again in a moment."),
-            LoadError::Http(code) => format!("The website refused to send the policy (error {code}). Please tell the website's team."),
-            LoadError::Invalid(_) => "The policy file is damaged or in a format this widget cannot read. Please tell the website's team.".into(),
+            LoadError::Http(404) => {
+                "The policy file was not found on this website (error 404). Please tell the website's team.".into()
+            }
+            LoadError::Http(code @ 500..=599) => {
+                format!("The website's server had a problem (error {code}). Try again in a moment.")
+            }
+            LoadError::Http(code) => {
+                format!("The website refused to send the policy (error {code}). Please tell the website's team.")
+            }
+            LoadError::Invalid(_) => {
+                "The policy file is damaged or in a format this widget cannot read. Please tell the website's team."
+                    .into()
+            }
         }
     }
 
@@ -67,9 +76,13 @@ pub async fn fetch_bundle(url: &str) -> Result<(Bundle, Vec<Problem>), LoadError
     };
     let timed_out = || controller.signal().aborted();
 
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| if timed_out() { LoadError::Timeout } else { LoadError::Network })?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| {
+        if timed_out() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network
+        }
+    })?;
     let response: Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
@@ -77,15 +90,23 @@ pub async fn fetch_bundle(url: &str) -> Result<(Bundle, Vec<Problem>), LoadError
     let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > MAX_BUNDLE_BYTES) {
         controller.abort();
-        return Err(invalid(Problem::new("", format!("the bundle is over the {} MB limit", MAX_BUNDLE_BYTES / (1024 * 1024)))));
+        return Err(invalid(Problem::new(
+            "",
+            format!("the bundle is over the {} MB limit", MAX_BUNDLE_BYTES / (1024 * 1024)),
+        )));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?)
-        .await
-        .map_err(|_| if timed_out() { LoadError::Timeout } else { LoadError::Network })?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?).await.map_err(|_| {
+        if timed_out() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network
+        }
+    })?;
     drop(timer);
     let bytes = Uint8Array::new(&buffer).to_vec();
-    let text = String::from_utf8(bytes)
-        .map_err(|e| invalid(Problem::new("", format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        invalid(Problem::new("", format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+    })?;
     from_text(&text)
 }
 
@@ -104,7 +125,8 @@ pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(invalid(Problem::new("", "the bundle must be a JSON object")));
     }
-    let peek: FormatOnly = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(Problem::new("", e.to_string())))?;
+    let peek: FormatOnly =
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(Problem::new("", e.to_string())))?;
     peek.check().map_err(invalid)?;
     let loaded = load::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(invalid)?;
     let problems = validate::validate(&loaded.bundle);

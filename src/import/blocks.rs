@@ -18,12 +18,7 @@ pub enum Raw {
     /// Consecutive source lines joined with spaces.
     Paragraph { text: String, lines: usize },
     /// One list item; `indent` is its column, nesting is decided later.
-    Item {
-        indent: usize,
-        ordered: bool,
-        marker: String,
-        text: String,
-    },
+    Item { indent: usize, ordered: bool, marker: String, text: String },
     /// One table row, cells trimmed; separator rows (`|---|`) are dropped and
     /// mark the row above as a header.
     TableRow { cells: Vec<String>, header: bool },
@@ -35,27 +30,22 @@ impl Raw {
     /// The block's text, for passes that mend text in place.
     pub fn text_mut(&mut self) -> Option<&mut String> {
         match self {
-            Raw::Heading { text, .. }
-            | Raw::Paragraph { text, .. }
-            | Raw::Item { text, .. }
-            | Raw::Quote { text } => Some(text),
+            Raw::Heading { text, .. } | Raw::Paragraph { text, .. } | Raw::Item { text, .. } | Raw::Quote { text } => {
+                Some(text)
+            }
             Raw::TableRow { .. } => None,
         }
     }
 }
 
-static MD_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\s*)([-*+•◦▪–])\s+(.*)$").unwrap());
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)([-*+•◦▪–])\s+(.*)$").unwrap());
 static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\s*)(\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(.*)$")
-        .unwrap()
+    Regex::new(r"^(\s*)(\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(.*)$").unwrap()
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());
 
 /// Groups lines into raw blocks.
 pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
@@ -65,21 +55,13 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
 
     fn flush_para(para: &mut Vec<&str>, out: &mut Vec<Raw>) {
         if !para.is_empty() {
-            out.push(Raw::Paragraph {
-                text: join_lines(para),
-                lines: para.len(),
-            });
+            out.push(Raw::Paragraph { text: join_lines(para), lines: para.len() });
             para.clear();
         }
     }
     fn flush_quote(quote: &mut Vec<String>, out: &mut Vec<Raw>) {
         if !quote.is_empty() {
-            let text = quote
-                .iter()
-                .map(String::as_str)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = quote.iter().map(String::as_str).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
             if !text.is_empty() {
                 out.push(Raw::Quote { text });
             }
@@ -101,10 +83,7 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
         }
         if let Some(c) = MD_HEADING.captures(text) {
             flush_para(&mut para, &mut out);
-            out.push(Raw::Heading {
-                level: c[1].len(),
-                text: c[2].to_owned(),
-            });
+            out.push(Raw::Heading { level: c[1].len(), text: c[2].to_owned() });
         } else if RULE.is_match(text) {
             flush_para(&mut para, &mut out);
         } else if text.trim_start().starts_with('|') {
@@ -114,34 +93,15 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
                     *header = true;
                 }
             } else {
-                out.push(Raw::TableRow {
-                    cells: split_cells(text),
-                    header: false,
-                });
+                out.push(Raw::TableRow { cells: split_cells(text), header: false });
             }
         } else if let Some(c) = BULLET.captures(text).filter(|c| !c[3].is_empty()) {
             flush_para(&mut para, &mut out);
-            out.push(Raw::Item {
-                indent: c[1].len(),
-                ordered: false,
-                marker: c[2].to_owned(),
-                text: c[3].to_owned(),
-            });
+            out.push(Raw::Item { indent: c[1].len(), ordered: false, marker: c[2].to_owned(), text: c[3].to_owned() });
         } else if let Some(c) = ORDERED.captures(text) {
             flush_para(&mut para, &mut out);
-            out.push(Raw::Item {
-                indent: c[1].len(),
-                ordered: true,
-                marker: c[2].to_owned(),
-                text: c[3].to_owned(),
-            });
-        } else if let (
-            true,
-            Some(Raw::Item {
-                indent, text: item, ..
-            }),
-        ) = (para.is_empty(), out.last_mut())
-        {
+            out.push(Raw::Item { indent: c[1].len(), ordered: true, marker: c[2].to_owned(), text: c[3].to_owned() });
+        } else if let (true, Some(Raw::Item { indent, text: item, .. })) = (para.is_empty(), out.last_mut()) {
             // An indented line right under a list item continues it.
             let lead = text.len() - text.trim_start().len();
             if lead > *indent && lead >= 2 && !line.after_page_break {
@@ -177,22 +137,13 @@ fn split_cells(row: &str) -> Vec<String> {
 fn join_split_sentences(blocks: Vec<Raw>, notices: &mut Vec<Notice>) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if let (
-            Some(Raw::Paragraph {
-                text: prev,
-                lines: n,
-            }),
-            Raw::Paragraph { text: next, .. },
-        ) = (out.last_mut(), &block)
+        if let (Some(Raw::Paragraph { text: prev, lines: n }), Raw::Paragraph { text: next, .. }) =
+            (out.last_mut(), &block)
         {
             if stops_mid_sentence(prev) && continues_sentence(next) {
                 notices.push(Notice::new(
                     0,
-                    format!(
-                        "joined a sentence split across a break: \"…{}\" + \"{}…\"",
-                        tail(prev, 4),
-                        head(next, 4)
-                    ),
+                    format!("joined a sentence split across a break: \"…{}\" + \"{}…\"", tail(prev, 4), head(next, 4)),
                 ));
                 prev.push(' ');
                 prev.push_str(next);
@@ -222,10 +173,7 @@ fn tail(text: &str, words: usize) -> String {
 }
 
 fn head(text: &str, words: usize) -> String {
-    text.split_whitespace()
-        .take(words)
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -240,39 +188,21 @@ mod tests {
 
     #[test]
     fn paragraphs_lists_tables_quotes_and_headings() {
-        let b = blocks("# Title\n\nOne\ntwo.\n\n- a\n  more a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n> quoted\n> text");
-        assert_eq!(
-            b[0],
-            Raw::Heading {
-                level: 1,
-                text: "Title".into()
-            }
-        );
-        assert_eq!(
-            b[1],
-            Raw::Paragraph {
-                text: "One two.".into(),
-                lines: 2
-            }
-        );
+        let b =
+            blocks("# Title\n\nOne\ntwo.\n\n- a\n  more a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n> quoted\n> text");
+        assert_eq!(b[0], Raw::Heading { level: 1, text: "Title".into() });
+        assert_eq!(b[1], Raw::Paragraph { text: "One two.".into(), lines: 2 });
         assert!(matches!(&b[2], Raw::Item { text, .. } if text == "a more a"));
         assert!(matches!(&b[4], Raw::TableRow { header: true, cells } if cells == &["x", "y"]));
         assert!(matches!(&b[5], Raw::TableRow { header: false, .. }));
-        assert_eq!(
-            b[6],
-            Raw::Quote {
-                text: "quoted text".into()
-            }
-        );
+        assert_eq!(b[6], Raw::Quote { text: "quoted text".into() });
     }
 
     #[test]
     fn a_sentence_split_by_a_page_break_is_joined() {
         let b = blocks("Any e-mail messages sent by the user to the office will be read by the staff of the Cambridge School\n\n\n95\n\nCommittee website and answered.");
         assert_eq!(b.len(), 1);
-        assert!(
-            matches!(&b[0], Raw::Paragraph { text, .. } if text.contains("Cambridge School Committee website"))
-        );
+        assert!(matches!(&b[0], Raw::Paragraph { text, .. } if text.contains("Cambridge School Committee website")));
     }
 
     #[test]

@@ -21,11 +21,11 @@ pub struct Line {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:page\s+)?(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–])(?:\s+of\s+\d{1,4})?\s*$")
-        .unwrap()
+    Regex::new(r"(?i)^\s*(?:page\s+)?(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–])(?:\s+of\s+\d{1,4})?\s*$").unwrap()
 });
 static WORD_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:Formatted(?: Table)?:|Formatted Table\s*$|Field Code Changed\s*$|Comment \[[A-Za-z0-9]+\]:)").unwrap()
+    Regex::new(r"^\s*(?:Formatted(?: Table)?:|Formatted Table\s*$|Field Code Changed\s*$|Comment \[[A-Za-z0-9]+\]:)")
+        .unwrap()
 });
 static STRAY_PIPES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|[\s|]*$").unwrap());
 
@@ -47,18 +47,12 @@ pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
             None
         };
         if let Some(what) = residue {
-            notices.push(Notice::new(
-                number,
-                format!("removed {what} \"{}\"", line.trim()),
-            ));
+            notices.push(Notice::new(number, format!("removed {what} \"{}\"", line.trim())));
             page_break |= what == "page number";
             continue;
         }
         let blank = line.trim().is_empty();
-        out.push(Line {
-            text: line,
-            after_page_break: page_break && !blank,
-        });
+        out.push(Line { text: line, after_page_break: page_break && !blank });
         if !blank {
             page_break = false;
         }
@@ -88,15 +82,8 @@ mod tests {
     #[test]
     fn residue_is_removed_and_reported() {
         let mut notices = Vec::new();
-        let lines = clean(
-            "Text one\n31\n\nFormatted: Font: Not Bold\n|\nPage 2 of 9\n- 3 -\nText two",
-            &mut notices,
-        );
-        let texts: Vec<&str> = lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let lines = clean("Text one\n31\n\nFormatted: Font: Not Bold\n|\nPage 2 of 9\n- 3 -\nText two", &mut notices);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).filter(|t| !t.is_empty()).collect();
         assert_eq!(texts, ["Text one", "Text two"]);
         assert_eq!(notices.len(), 5);
         assert!(notices[0].to_string().contains("line 2"));

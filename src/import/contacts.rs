@@ -9,13 +9,10 @@ use regex::Regex;
 use super::passages::{passages, plain_sentences};
 use crate::bundle::{inline, Contact, Section};
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").unwrap()
-});
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b").unwrap());
-static WHO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcontact\s+(?:the\s+)?(.{3,60}?)\s+at\s*$").unwrap());
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").unwrap());
+static PHONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b").unwrap());
+static WHO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bcontact\s+(?:the\s+)?(.{3,60}?)\s+at\s*$").unwrap());
 
 pub fn extract(sections: &[Section]) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
@@ -23,19 +20,13 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
         for sentence in plain_sentences(p.text) {
             for m in EMAIL.find_iter(&sentence) {
                 let email = m.as_str().trim_end_matches('.').to_owned();
-                if out.iter().any(|c| {
-                    c.email
-                        .as_deref()
-                        .is_some_and(|e| e.eq_ignore_ascii_case(&email))
-                }) {
+                if out.iter().any(|c| c.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(&email))) {
                     continue;
                 }
                 let label = WHO
                     .captures(&sentence[..m.start()])
                     .map(|c| c[1].trim().to_owned())
-                    .filter(|who| {
-                        !who.eq_ignore_ascii_case("us") && !who.to_lowercase().starts_with("us ")
-                    })
+                    .filter(|who| !who.eq_ignore_ascii_case("us") && !who.to_lowercase().starts_with("us "))
                     .unwrap_or_else(|| mailbox_label(&email));
                 out.push(Contact {
                     label,
@@ -46,10 +37,7 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
             }
             for m in PHONE.find_iter(&sentence) {
                 let phone = m.as_str().to_owned();
-                if !out
-                    .iter()
-                    .any(|c| c.phone.as_deref() == Some(phone.as_str()))
-                {
+                if !out.iter().any(|c| c.phone.as_deref() == Some(phone.as_str())) {
                     let label = inline::plain(&p.section.title);
                     out.push(Contact {
                         label,
@@ -72,9 +60,7 @@ fn mailbox_label(email: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")

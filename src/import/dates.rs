@@ -5,14 +5,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static US_NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b").unwrap());
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap()
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").unwrap()
-});
+static US_NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b").unwrap());
+static MONTH_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap());
+static DAY_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").unwrap());
 
 /// The first date in `text`, or `None`. Numeric dates are read the US way
 /// (month first): these are US public bodies' policies.
@@ -45,14 +42,9 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 }
 
 fn month(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = name.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -61,10 +53,7 @@ mod tests {
 
     #[test]
     fn the_ways_policies_write_dates() {
-        assert_eq!(
-            parse("July 11, 2022 [2022-07-11]").as_deref(),
-            Some("2022-07-11")
-        );
+        assert_eq!(parse("July 11, 2022 [2022-07-11]").as_deref(), Some("2022-07-11"));
         assert_eq!(parse("03/01/2012").as_deref(), Some("2012-03-01"));
         assert_eq!(parse("12/16/02").as_deref(), Some("2002-12-16"));
         assert_eq!(parse("Sept. 3rd, 2019").as_deref(), Some("2019-09-03"));

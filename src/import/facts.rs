@@ -23,25 +23,19 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap()
 }
 
-static SELLS_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+)?sell\b|\bnever\s+sells?\b|\bnot\s+sold\b")
-});
+static SELLS_NOT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+)?sell\b|\bnever\s+sells?\b|\bnot\s+sold\b"));
 static SELLS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:may|will|we)\s+sell\b"));
 static PUBLIC_RECORDS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)public\s+records?\b"));
 static NOT_ENCRYPTED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:e-?mails?|information|messages?)\b.{0,60}\bnot\s+encrypted"));
-static SECURITY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)security\s+measures|https-only|encrypt(?:ed|ion)\b"));
-static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,3}|thirty|sixty|ninety|fifteen|ten|seven)\s*(?:\(\d+\)\s*)?days?\b")
-});
-static CHANGES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bchang\w*\b.*\b(?:this|the|our)\s+(?:privacy\s+)?policy\b|\bpolicy\b.*\bchang\w*\b")
-});
+static SECURITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)security\s+measures|https-only|encrypt(?:ed|ion)\b"));
+static DAYS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d{1,3}|thirty|sixty|ninety|fifteen|ten|seven)\s*(?:\(\d+\)\s*)?days?\b"));
+static CHANGES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bchang\w*\b.*\b(?:this|the|our)\s+(?:privacy\s+)?policy\b|\bpolicy\b.*\bchang\w*\b"));
 static RETENTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bindefinitely\b|\bretain\w*\b|\bdiscarded after\b|\bheld for\b|\bkept for\b|\bretention\b",
-    )
+    re(r"(?i)\bindefinitely\b|\bretain\w*\b|\bdiscarded after\b|\bheld for\b|\bkept for\b|\bretention\b")
 });
 static VOLUNTARY: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -49,34 +43,23 @@ static VOLUNTARY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static AUTOMATIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)automatically\s+collect|collect\w*\s+and\s+store|server logs|\bIP address\b.*\b(?:collect|store)",
-    )
+    re(r"(?i)automatically\s+collect|collect\w*\s+and\s+store|server logs|\bIP address\b.*\b(?:collect|store)")
 });
 static SESSION_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)session\s+cookies"#));
-static PERSISTENT_COOKIES: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"(?i)(?:persistent|permanent)\W+cookies?"#));
-static NO_PERSISTENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?i)(?:not|never)\s+use\s+(?:any\s+)?(?:persistent|permanent)\W+cookies"#)
-});
-static NO_COOKIES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:not|never)\s+use\s+(?:any\s+)?cookies"));
-static USES_COOKIES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:use|uses|employs?)\b.*\bcookies\b"));
+static PERSISTENT_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)(?:persistent|permanent)\W+cookies?"#));
+static NO_PERSISTENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"(?i)(?:not|never)\s+use\s+(?:any\s+)?(?:persistent|permanent)\W+cookies"#));
+static NO_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:not|never)\s+use\s+(?:any\s+)?cookies"));
+static USES_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:use|uses|employs?)\b.*\bcookies\b"));
 static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)third[- ]part(?:y|ies)"));
 static AGENCIES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)need to know|disclosed only to|share information with|(?:other|another) government agency",
-    )
+    re(r"(?i)need to know|disclosed only to|share information with|(?:other|another) government agency")
 });
 static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bchild(?:ren)?'?s?\b|\bunder (?:the age of )?13\b|\bstudents?\b|\bFERPA\b|Family Educational Rights",
-    )
+    re(r"(?i)\bchild(?:ren)?'?s?\b|\bunder (?:the age of )?13\b|\bstudents?\b|\bFERPA\b|Family Educational Rights")
 });
-static ACCESS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:get|access|see)\b.*\bcorrect\b|\bcorrect\b.*\binformation\b.*\brecords\b")
-});
+static ACCESS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:get|access|see)\b.*\bcorrect\b|\bcorrect\b.*\binformation\b.*\brecords\b"));
 
 /// Words for the channels through which people send information, as they appear.
 const CHANNELS: [(&str, &str); 6] = [
@@ -102,15 +85,9 @@ fn rules() -> Vec<(FactKind, Rule)> {
     vec![
         (FactKind::SellsData, |s| {
             if SELLS_NOT.is_match(s) {
-                Some(Found {
-                    answer: Some(FactAnswer::No),
-                    value: "No".into(),
-                })
+                Some(Found { answer: Some(FactAnswer::No), value: "No".into() })
             } else if SELLS.is_match(s) {
-                Some(Found {
-                    answer: Some(FactAnswer::Yes),
-                    value: "Yes".into(),
-                })
+                Some(Found { answer: Some(FactAnswer::Yes), value: "Yes".into() })
             } else {
                 None
             }
@@ -128,10 +105,7 @@ fn rules() -> Vec<(FactKind, Rule)> {
             })
         }),
         (FactKind::Security, |s| {
-            SECURITY.is_match(s).then(|| Found {
-                answer: None,
-                value: "Standard security measures".into(),
-            })
+            SECURITY.is_match(s).then(|| Found { answer: None, value: "Standard security measures".into() })
         }),
         (FactKind::PolicyChanges, |s| {
             if !CHANGES.is_match(s) {
@@ -142,10 +116,7 @@ fn rules() -> Vec<(FactKind, Rule)> {
                 None if s.to_lowercase().contains("at any time") => "May change at any time".into(),
                 None => "Changes posted on this page".into(),
             };
-            Some(Found {
-                answer: None,
-                value,
-            })
+            Some(Found { answer: None, value })
         }),
         (FactKind::Retention, |s| {
             if !RETENTION.is_match(s) {
@@ -165,19 +136,13 @@ fn rules() -> Vec<(FactKind, Rule)> {
             } else {
                 return None;
             };
-            Some(Found {
-                answer: None,
-                value,
-            })
+            Some(Found { answer: None, value })
         }),
         (FactKind::CollectsVoluntary, |s| {
             if !VOLUNTARY.is_match(s) {
                 return None;
             }
-            Some(Found {
-                answer: Some(FactAnswer::Yes),
-                value: listed("What you choose to send", s, &CHANNELS),
-            })
+            Some(Found { answer: Some(FactAnswer::Yes), value: listed("What you choose to send", s, &CHANNELS) })
         }),
         (FactKind::CollectsAutomatic, |s| {
             if !AUTOMATIC.is_match(s) {
@@ -192,24 +157,15 @@ fn rules() -> Vec<(FactKind, Rule)> {
             let (answer, value) = if NO_COOKIES.is_match(s) {
                 (FactAnswer::None, "None")
             } else if PERSISTENT_COOKIES.is_match(s) && !NO_PERSISTENT.is_match(s) {
-                (
-                    FactAnswer::Persistent,
-                    "Yes, including cookies that stay after your visit",
-                )
+                (FactAnswer::Persistent, "Yes, including cookies that stay after your visit")
             } else if SESSION_COOKIES.is_match(s) {
                 (FactAnswer::Session, "Session cookies only")
             } else if USES_COOKIES.is_match(s) {
-                return Some(Found {
-                    answer: None,
-                    value: "Yes".into(),
-                });
+                return Some(Found { answer: None, value: "Yes".into() });
             } else {
                 return None;
             };
-            Some(Found {
-                answer: Some(answer),
-                value: value.into(),
-            })
+            Some(Found { answer: Some(answer), value: value.into() })
         }),
         (FactKind::SharesWithAgencies, |s| {
             AGENCIES.is_match(s).then(|| Found {
@@ -231,16 +187,12 @@ fn rules() -> Vec<(FactKind, Rule)> {
             } else {
                 return None;
             };
-            Some(Found {
-                answer: None,
-                value: value.into(),
-            })
+            Some(Found { answer: None, value: value.into() })
         }),
         (FactKind::AccessRights, |s| {
-            ACCESS.is_match(s).then(|| Found {
-                answer: Some(FactAnswer::Yes),
-                value: "You can see and correct your records".into(),
-            })
+            ACCESS
+                .is_match(s)
+                .then(|| Found { answer: Some(FactAnswer::Yes), value: "You can see and correct your records".into() })
         }),
     ]
 }
@@ -248,11 +200,7 @@ fn rules() -> Vec<(FactKind, Rule)> {
 /// "What you choose to send: forms, surveys and email".
 fn listed(lead: &str, sentence: &str, vocabulary: &[(&str, &str)]) -> String {
     let lower = sentence.to_lowercase();
-    let mut found: Vec<&str> = vocabulary
-        .iter()
-        .filter(|(k, _)| lower.contains(k))
-        .map(|(_, v)| *v)
-        .collect();
+    let mut found: Vec<&str> = vocabulary.iter().filter(|(k, _)| lower.contains(k)).map(|(_, v)| *v).collect();
     found.dedup();
     match found.as_slice() {
         [] => lead.to_owned(),
@@ -276,10 +224,7 @@ fn number(word: &str) -> String {
 /// Drafts the facts in the vocabulary's order.
 pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
     // A policy's own summary restates; facts cite the section that says it in full.
-    let passages: Vec<_> = passages(sections)
-        .into_iter()
-        .filter(|p| !super::summary::is_summary(p.section))
-        .collect();
+    let passages: Vec<_> = passages(sections).into_iter().filter(|p| !super::summary::is_summary(p.section)).collect();
     let mut facts: Vec<Fact> = Vec::new();
     for (kind, rule) in rules() {
         if kind == FactKind::Cookies {
@@ -333,10 +278,7 @@ fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: Rule) -> Option
     for p in passages {
         for sentence in plain_sentences(p.text) {
             if let Some(found) = rule(&sentence) {
-                if best
-                    .as_ref()
-                    .is_none_or(|b| strength(found.answer) > strength(b.answer))
-                {
+                if best.as_ref().is_none_or(|b| strength(found.answer) > strength(b.answer)) {
                     best = Some(Fact {
                         kind: FactKind::Cookies,
                         answer: found.answer,
@@ -378,15 +320,12 @@ fn tools_fact(sections: &[Section]) -> Option<Fact> {
         });
     }
     passages(sections).into_iter().find_map(|p| {
-        plain_sentences(p.text)
-            .into_iter()
-            .find(|s| THIRD_PARTY.is_match(s))
-            .map(|sentence| Fact {
-                kind: FactKind::ThirdPartyTools,
-                answer: Some(FactAnswer::Yes),
-                value: "Some services are run by other companies".into(),
-                quote: Some(sentence),
-                section: p.section.id.clone(),
-            })
+        plain_sentences(p.text).into_iter().find(|s| THIRD_PARTY.is_match(s)).map(|sentence| Fact {
+            kind: FactKind::ThirdPartyTools,
+            answer: Some(FactAnswer::Yes),
+            value: "Some services are run by other companies".into(),
+            quote: Some(sentence),
+            section: p.section.id.clone(),
+        })
     })
 }

@@ -44,12 +44,7 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
     let is_memo_line = |b: &Raw| matches!(b, Raw::Paragraph { text, .. } if MEMO_MARKER.is_match(&inline::plain(text)));
     let window = blocks.len().min(40);
     let last_memo_line = blocks[..window].iter().rposition(is_memo_line);
-    let after_memo = last_memo_line.and_then(|m| {
-        blocks[m + 1..window]
-            .iter()
-            .position(is_title)
-            .map(|i| i + m + 1)
-    });
+    let after_memo = last_memo_line.and_then(|m| blocks[m + 1..window].iter().position(is_title).map(|i| i + m + 1));
     let title_at = after_memo.or_else(|| blocks.first().filter(|b| is_title(b)).map(|_| 0));
     if let Some(at) = title_at {
         let title = blocks.remove(at);
@@ -58,10 +53,7 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
             front.cover_memo = blocks.drain(..at).collect();
             notices.push(Notice::new(
                 0,
-                format!(
-                    "kept {} blocks before the title as a cover memo",
-                    front.cover_memo.len()
-                ),
+                format!("kept {} blocks before the title as a cover memo", front.cover_memo.len()),
             ));
         }
     }
@@ -72,12 +64,8 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
         if let Raw::Paragraph { text, .. } = &blocks[i] {
             if let Some((kind, date)) = date_line(text) {
                 match kind {
-                    DateKind::Effective if front.effective_date.is_none() => {
-                        front.effective_date = Some(date)
-                    }
-                    DateKind::Updated if front.updated_date.is_none() => {
-                        front.updated_date = Some(date)
-                    }
+                    DateKind::Effective if front.effective_date.is_none() => front.effective_date = Some(date),
+                    DateKind::Updated if front.updated_date.is_none() => front.updated_date = Some(date),
                     _ => {
                         i += 1;
                         continue;
@@ -98,13 +86,9 @@ fn is_title(block: &Raw) -> bool {
         Raw::Paragraph { text, lines: 1 } => {
             let plain = inline::plain(text);
             let words = plain.split_whitespace().count();
-            let names_policy =
-                plain.to_lowercase().contains("privacy") || plain.to_lowercase().contains("policy");
+            let names_policy = plain.to_lowercase().contains("privacy") || plain.to_lowercase().contains("policy");
             let bold_line = text.starts_with("**") && text.ends_with("**");
-            names_policy
-                && words <= 12
-                && !plain.ends_with('.')
-                && (bold_line || !plain.contains(". "))
+            names_policy && words <= 12 && !plain.ends_with('.') && (bold_line || !plain.contains(". "))
         }
         _ => false,
     }
@@ -155,11 +139,7 @@ fn date_line(text: &str) -> Option<(DateKind, String)> {
     }
     let c = DATE_LINE.captures(plain)?;
     let date = dates::parse(&c[2])?;
-    let kind = if c[1].to_lowercase().starts_with("effective") {
-        DateKind::Effective
-    } else {
-        DateKind::Updated
-    };
+    let kind = if c[1].to_lowercase().starts_with("effective") { DateKind::Effective } else { DateKind::Updated };
     Some((kind, date))
 }
 
@@ -168,10 +148,7 @@ mod tests {
     use super::*;
 
     fn para(t: &str) -> Raw {
-        Raw::Paragraph {
-            text: t.into(),
-            lines: 1,
-        }
+        Raw::Paragraph { text: t.into(), lines: 1 }
     }
 
     #[test]
@@ -182,10 +159,7 @@ mod tests {
             para("Body."),
         ];
         let front = split(&mut blocks, &mut Vec::new());
-        assert_eq!(
-            front.title.as_deref(),
-            Some("Privacy Policy - Town of Concord")
-        );
+        assert_eq!(front.title.as_deref(), Some("Privacy Policy - Town of Concord"));
         assert_eq!(front.updated_date.as_deref(), Some("2022-07-11"));
         assert_eq!(blocks, vec![para("Body.")]);
     }
@@ -208,13 +182,8 @@ mod tests {
     #[test]
     fn an_archive_notice_is_kept_apart() {
         let mut blocks = vec![
-            Raw::Quote {
-                text: "*Archived copy.*".into(),
-            },
-            Raw::Heading {
-                level: 1,
-                text: "Privacy".into(),
-            },
+            Raw::Quote { text: "*Archived copy.*".into() },
+            Raw::Heading { level: 1, text: "Privacy".into() },
             para("**_Effective_** : 10/31/2016"),
         ];
         let front = split(&mut blocks, &mut Vec::new());

@@ -8,11 +8,9 @@ use regex::Regex;
 use super::passages::{passages, plain_sentences};
 use crate::bundle::{inline, Definition, Section};
 
-static BOLD_TERM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:An?|The)\s+)?\*\*(.+?)\*\*").unwrap());
-static IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\bthe term\s+["“]([^"”]{2,60})["”]\s+(?:to mean|means|refers to)"#).unwrap()
-});
+static BOLD_TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(?:An?|The)\s+)?\*\*(.+?)\*\*").unwrap());
+static IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\bthe term\s+["“]([^"”]{2,60})["”]\s+(?:to mean|means|refers to)"#).unwrap());
 
 pub fn extract(sections: &[Section]) -> Vec<Definition> {
     let mut out: Vec<Definition> = Vec::new();
@@ -38,34 +36,20 @@ pub fn extract(sections: &[Section]) -> Vec<Definition> {
 }
 
 fn push(out: &mut Vec<Definition>, term: &str, aliases: &[String], text: String, section: &str) {
-    let known = |d: &Definition| {
-        d.term.eq_ignore_ascii_case(term) || d.aliases.iter().any(|a| a.eq_ignore_ascii_case(term))
-    };
+    let known =
+        |d: &Definition| d.term.eq_ignore_ascii_case(term) || d.aliases.iter().any(|a| a.eq_ignore_ascii_case(term));
     if term.is_empty() || out.iter().any(known) {
         return;
     }
-    out.push(Definition {
-        term: term.to_owned(),
-        aliases: aliases.to_vec(),
-        text,
-        section: Some(section.to_owned()),
-    });
+    out.push(Definition { term: term.to_owned(), aliases: aliases.to_vec(), text, section: Some(section.to_owned()) });
 }
 
 /// `An "Internet Protocol Address" or "IP Address"` → the term and its aliases.
 fn split_names(bold: &str) -> Vec<String> {
     let bold = bold.trim().trim_end_matches([':', '.']);
-    let bold = bold
-        .strip_prefix("An ")
-        .or_else(|| bold.strip_prefix("A "))
-        .unwrap_or(bold);
+    let bold = bold.strip_prefix("An ").or_else(|| bold.strip_prefix("A ")).unwrap_or(bold);
     bold.split(" or ")
-        .map(|n| {
-            n.trim()
-                .trim_matches(|c| "\"“”'‘’".contains(c))
-                .trim()
-                .to_owned()
-        })
+        .map(|n| n.trim().trim_matches(|c| "\"“”'‘’".contains(c)).trim().to_owned())
         .filter(|n| !n.is_empty())
         .collect()
 }

@@ -24,11 +24,7 @@ impl Slugger {
             .collect();
         let mut base = words.join("-");
         if !base.starts_with(|c: char| c.is_ascii_lowercase()) {
-            base = if base.is_empty() {
-                "section".to_owned()
-            } else {
-                format!("s-{base}")
-            };
+            base = if base.is_empty() { "section".to_owned() } else { format!("s-{base}") };
         }
         let mut candidate = base.clone();
         let mut n = 2;

@@ -31,8 +31,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::bundle::{
-    inline, Block, Bundle, Config, FrontMatter, FrontMatterKind, Meta, Publisher, PublisherKind,
-    FORMAT,
+    inline, Block, Bundle, Config, FrontMatter, FrontMatterKind, Meta, Publisher, PublisherKind, FORMAT,
 };
 
 /// What the person importing knows better than the text does.
@@ -58,10 +57,7 @@ pub struct Notice {
 
 impl Notice {
     pub fn new(line: usize, message: impl Into<String>) -> Self {
-        Notice {
-            line,
-            message: message.into(),
-        }
+        Notice { line, message: message.into() }
     }
 }
 
@@ -99,11 +95,7 @@ pub fn import(text: &str, options: &Options) -> Imported {
     // A policy without headings is still a policy: one section holds it all.
     let mut intro = outline.intro;
     if sections.is_empty() {
-        let title = options
-            .title
-            .clone()
-            .or(front.title.clone())
-            .unwrap_or_else(|| "Privacy policy".to_owned());
+        let title = options.title.clone().or(front.title.clone()).unwrap_or_else(|| "Privacy policy".to_owned());
         sections.push(crate::bundle::Section {
             id: slugger.slug(&title),
             title,
@@ -117,18 +109,10 @@ pub fn import(text: &str, options: &Options) -> Imported {
     let facts = facts::extract(&sections, &contacts);
     let summary = summary::draft(&sections, &facts);
 
-    let title = options
-        .title
-        .clone()
-        .or(front.title)
-        .unwrap_or_else(|| "Privacy policy".to_owned());
+    let title = options.title.clone().or(front.title).unwrap_or_else(|| "Privacy policy".to_owned());
     let (guessed_name, guessed_kind) = guess_publisher(text);
     let publisher = Publisher {
-        name: options
-            .publisher
-            .clone()
-            .or(guessed_name)
-            .unwrap_or_else(|| "Unknown publisher".to_owned()),
+        name: options.publisher.clone().or(guessed_name).unwrap_or_else(|| "Unknown publisher".to_owned()),
         kind: options.publisher_kind.unwrap_or(guessed_kind),
         website: options.website.clone(),
     };
@@ -174,12 +158,12 @@ pub fn import(text: &str, options: &Options) -> Imported {
 
 fn paragraphs(raw: Vec<blocks::Raw>) -> Vec<Block> {
     raw.into_iter()
-        .filter_map(|b| match b {
-            blocks::Raw::Heading { text, .. }
-            | blocks::Raw::Paragraph { text, .. }
-            | blocks::Raw::Quote { text } => Some(text),
-            blocks::Raw::Item { marker, text, .. } => Some(format!("{marker} {text}")),
-            blocks::Raw::TableRow { cells, .. } => Some(cells.join(" | ")),
+        .map(|b| match b {
+            blocks::Raw::Heading { text, .. } | blocks::Raw::Paragraph { text, .. } | blocks::Raw::Quote { text } => {
+                text
+            }
+            blocks::Raw::Item { marker, text, .. } => format!("{marker} {text}"),
+            blocks::Raw::TableRow { cells, .. } => cells.join(" | "),
         })
         .map(|text| Block::Paragraph { text })
         .collect()
@@ -187,23 +171,11 @@ fn paragraphs(raw: Vec<blocks::Raw>) -> Vec<Block> {
 
 static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     [
-        (
-            r"\b(Town of [A-Z][a-z]+(?: [A-Z][a-z]+)?)",
-            PublisherKind::Town,
-        ),
-        (
-            r"\b(City of [A-Z][a-z]+(?: [A-Z][a-z]+)?)",
-            PublisherKind::City,
-        ),
+        (r"\b(Town of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::Town),
+        (r"\b(City of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::City),
         (r"\b([A-Z][a-z]+ County)\b", PublisherKind::County),
-        (
-            r"\b([A-Z][a-z]+ (?:Public Schools|School District|School Committee))",
-            PublisherKind::SchoolDistrict,
-        ),
-        (
-            r"\b(Commonwealth of [A-Z][a-z]+|State of [A-Z][a-z]+|(?i:mass\.gov))",
-            PublisherKind::StateAgency,
-        ),
+        (r"\b([A-Z][a-z]+ (?:Public Schools|School District|School Committee))", PublisherKind::SchoolDistrict),
+        (r"\b(Commonwealth of [A-Z][a-z]+|State of [A-Z][a-z]+|(?i:mass\.gov))", PublisherKind::StateAgency),
     ]
     .into_iter()
     .map(|(p, k)| (Regex::new(p).unwrap(), k))

@@ -46,37 +46,28 @@ pub struct Outline {
 static BOLD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*([.:]?)$").unwrap());
 static BOLD_RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\*\*([^*]+?)([.:?])\s*\*\*\s*[.:]*\s*(\S.*)$|^\*\*([^*]+?)\*\*\s*([.:])[.:]*\s*(\S.*)$",
-    )
-    .unwrap()
+    Regex::new(r"^\*\*([^*]+?)([.:?])\s*\*\*\s*[.:]*\s*(\S.*)$|^\*\*([^*]+?)\*\*\s*([.:])[.:]*\s*(\S.*)$").unwrap()
 });
 static ITALIC_RUN_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([_*])([^_*]+?)\.?[_*]\s*[.:]?\s*(?:\.\s+)?(\S.*)$").unwrap());
-static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap()
-});
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$").unwrap());
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})[.)]\s+(\S.*)$").unwrap());
+static KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap());
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$").unwrap());
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})[.)]\s+(\S.*)$").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])[.)]\s+(\S.*)$").unwrap());
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\*\*([^*:]{1,40}?)\s*:\s*\*\*\s*(.*)$|^\*\*([^*:]{1,40}?)\*\*\s*:\s*(.*)$|^\*\*([^*:]{1,40}?)\s*:\s*(\S.*?)\s*\*\*\s*(.*)$").unwrap()
 });
-static TOOL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tool|service|vendor|provider)(?:\s+name)?\s*:\s*").unwrap()
-});
+static TOOL_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:tool|service|vendor|provider)(?:\s+name)?\s*:\s*").unwrap());
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:is|are|was|were|will|would|may|can|could|do|does|did|not|have|has|had|we|i|you|they|it|use|uses|collect|collects|sell|sells|share|shares|must|should)\b").unwrap()
 });
 
 /// Builds the section tree from the policy body.
 pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
-    let period_titles = body
-        .iter()
-        .filter(|b| matches!(b, Raw::Paragraph { text, lines: 1 } if is_period_title(text)))
-        .count();
+    let period_titles =
+        body.iter().filter(|b| matches!(b, Raw::Paragraph { text, lines: 1 } if is_period_title(text))).count();
     let mut styles: Vec<Style> = Vec::new();
     // Open sections, outermost first, with their levels.
     let mut stack: Vec<(usize, Section)> = Vec::new();
@@ -117,57 +108,32 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
         };
         close_to(level, &mut stack, &mut roots);
         let id = slugger.slug(&inline::plain(&heading.title));
-        stack.push((
-            level,
-            Section {
-                id,
-                title: heading.title,
-                blocks: Vec::new(),
-                sections: Vec::new(),
-            },
-        ));
+        stack.push((level, Section { id, title: heading.title, blocks: Vec::new(), sections: Vec::new() }));
         if let Some(text) = heading.run_in {
             pending.push(Raw::Paragraph { text, lines: 1 });
         }
         i += 1;
     }
     match stack.last_mut() {
-        Some((_, open)) => open
-            .blocks
-            .extend(convert(std::mem::take(&mut pending), &open.title)),
+        Some((_, open)) => open.blocks.extend(convert(std::mem::take(&mut pending), &open.title)),
         None => intro.extend(std::mem::take(&mut pending)),
     }
     close_to(0, &mut stack, &mut roots);
-    Outline {
-        intro: convert(intro, ""),
-        sections: roots,
-    }
+    Outline { intro: convert(intro, ""), sections: roots }
 }
 
 /// The heading at `body[i]`, if it is one.
 fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Option<Heading> {
-    let heading = |style, title: &str| {
-        Some(Heading {
-            style,
-            title: title.trim().to_owned(),
-            run_in: None,
-        })
-    };
+    let heading = |style, title: &str| Some(Heading { style, title: title.trim().to_owned(), run_in: None });
     match &body[i] {
         Raw::Heading { level, text } => heading(Style::Markdown(*level), text),
         Raw::Paragraph { text, lines } => {
-            let after_field =
-                i > 0 && matches!(&body[i - 1], Raw::Paragraph { text, .. } if is_field(text));
+            let after_field = i > 0 && matches!(&body[i - 1], Raw::Paragraph { text, .. } if is_field(text));
             if let Some((label, value)) = field_of(text) {
                 // "**Definitions:**" alone is a heading; "**Opt out:**" after other
                 // fields is a field whose value follows as a list.
-                let lone_label =
-                    value.is_empty() && !after_field && label.split_whitespace().count() <= 6;
-                return lone_label.then(|| Heading {
-                    style: Style::Bold,
-                    title: label,
-                    run_in: None,
-                });
+                let lone_label = value.is_empty() && !after_field && label.split_whitespace().count() <= 6;
+                return lone_label.then_some(Heading { style: Style::Bold, title: label, run_in: None });
             }
             if let Some(c) = BOLD_LINE.captures(text) {
                 let inner = c[1].trim_end_matches('.');
@@ -182,16 +148,8 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
                     None => (&c[4], &c[5], &c[6]),
                 };
                 if mark != ":" && inline::plain(title).split_whitespace().count() <= 12 {
-                    let title = if mark == "?" {
-                        format!("{title}?")
-                    } else {
-                        title.to_owned()
-                    };
-                    return Some(Heading {
-                        style: Style::Bold,
-                        title,
-                        run_in: Some(rest.to_owned()),
-                    });
+                    let title = if mark == "?" { format!("{title}?") } else { title.to_owned() };
+                    return Some(Heading { style: Style::Bold, title, run_in: Some(rest.to_owned()) });
                 }
             }
             if let Some(c) = ITALIC_RUN_IN.captures(text) {
@@ -212,26 +170,21 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
             }
             let plain = inline::plain(text);
             let words = plain.split_whitespace().count();
-            let next_is_content = body
-                .get(i + 1)
-                .is_some_and(|n| !matches!(n, Raw::Heading { .. }));
+            let next_is_content = body.get(i + 1).is_some_and(|n| !matches!(n, Raw::Heading { .. }));
             if !next_is_content || words > 14 || plain.len() > 120 {
                 return None;
             }
             if KEYWORD.is_match(&plain) {
                 return heading(Style::Keyword, text);
             }
-            let titled =
-                |t: &str| t.split_whitespace().count() <= 12 && !t.ends_with([',', ';', ':', '.']);
+            let titled = |t: &str| t.split_whitespace().count() <= 12 && !t.ends_with([',', ';', ':', '.']);
             if let Some(c) = NUMBERED.captures(text).filter(|c| titled(&c[2])) {
                 return heading(Style::Numbered(c[1].split('.').count()), text);
             }
-            if let Some(c) = ROMAN.captures(text).filter(|c| titled(&c[2])) {
-                let _ = c;
+            if ROMAN.captures(text).is_some_and(|c| titled(&c[2])) {
                 return heading(Style::Roman, text);
             }
-            if let Some(c) = LETTER.captures(text).filter(|c| titled(&c[2])) {
-                let _ = c;
+            if LETTER.captures(text).is_some_and(|c| titled(&c[2])) {
                 return heading(Style::Letter, text);
             }
             if plain.ends_with('?') {
@@ -260,10 +213,7 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
 fn is_period_title(text: &str) -> bool {
     let plain = inline::plain(text);
     let body = plain.trim_end_matches('.');
-    plain.ends_with('.')
-        && !body.contains('.')
-        && body.split_whitespace().count() <= 8
-        && !VERB.is_match(body)
+    plain.ends_with('.') && !body.contains('.') && body.split_whitespace().count() <= 8 && !VERB.is_match(body)
 }
 
 fn is_field(text: &str) -> bool {
@@ -279,10 +229,7 @@ fn field_of(text: &str) -> Option<(String, String)> {
         (l.as_str().to_owned(), c[4].to_owned())
     } else {
         // `**Label:value** more` — the value sits inside the bold.
-        (
-            c[5].to_owned(),
-            format!("{} {}", &c[6], &c[7]).trim().to_owned(),
-        )
+        (c[5].to_owned(), format!("{} {}", &c[6], &c[7]).trim().to_owned())
     };
     Some((label.trim().to_owned(), value.trim().to_owned()))
 }
@@ -292,9 +239,7 @@ fn tool_field(label: &str) -> Option<ToolField> {
     let l = l.trim();
     Some(match l {
         _ if l == "purpose" || l == "what it does" => ToolField::Purpose,
-        _ if l.starts_with("data collected") || l == "information collected" || l == "data" => {
-            ToolField::DataCollected
-        }
+        _ if l.starts_with("data collected") || l == "information collected" || l == "data" => ToolField::DataCollected,
         _ if l.starts_with("privacy") => ToolField::PrivacyPolicy,
         _ if l.starts_with("terms") => ToolField::Terms,
         _ if l.contains("opt out") || l.contains("opt-out") => ToolField::OptOut,
@@ -309,9 +254,7 @@ fn starts_tool(body: &[Raw], i: usize) -> bool {
     let is_heading = matches!(&body[i], Raw::Heading { .. })
         || matches!(&body[i], Raw::Paragraph { text, lines: 1 } if !is_field(text) && inline::plain(text).split_whitespace().count() <= 10);
     let named = match &body[i] {
-        Raw::Heading { text, .. } | Raw::Paragraph { text, .. } => {
-            TOOL_NAME.is_match(&inline::plain(text))
-        }
+        Raw::Heading { text, .. } | Raw::Paragraph { text, .. } => TOOL_NAME.is_match(&inline::plain(text)),
         _ => false,
     };
     let tool_fields = body[i + 1..]
@@ -325,17 +268,14 @@ fn starts_tool(body: &[Raw], i: usize) -> bool {
 
 /// Raw content blocks of one section become bundle blocks.
 fn convert(raw: Vec<Raw>, section_title: &str) -> Vec<Block> {
-    let glossary = section_title.to_lowercase().contains("definition")
-        || section_title.to_lowercase().contains("glossary");
+    let glossary =
+        section_title.to_lowercase().contains("definition") || section_title.to_lowercase().contains("glossary");
     let mut out: Vec<Block> = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         match &raw[i] {
             Raw::Heading { text, .. } | Raw::Paragraph { text, .. } if starts_tool(&raw, i) => {
-                let name = TOOL_NAME
-                    .replace(&inline::plain(text), "")
-                    .trim()
-                    .to_owned();
+                let name = TOOL_NAME.replace(&inline::plain(text), "").trim().to_owned();
                 let (tool, next) = read_tool(name, &raw, i + 1);
                 out.push(Block::Tool(Box::new(tool)));
                 i = next;
@@ -356,18 +296,12 @@ fn convert(raw: Vec<Raw>, section_title: &str) -> Vec<Block> {
                 i += 1;
             }
             Raw::Item { .. } => {
-                let end = raw[i..]
-                    .iter()
-                    .position(|b| !matches!(b, Raw::Item { .. }))
-                    .map_or(raw.len(), |p| p + i);
+                let end = raw[i..].iter().position(|b| !matches!(b, Raw::Item { .. })).map_or(raw.len(), |p| p + i);
                 out.push(Block::List(build_list(&raw[i..end])));
                 i = end;
             }
             Raw::TableRow { .. } => {
-                let end = raw[i..]
-                    .iter()
-                    .position(|b| !matches!(b, Raw::TableRow { .. }))
-                    .map_or(raw.len(), |p| p + i);
+                let end = raw[i..].iter().position(|b| !matches!(b, Raw::TableRow { .. })).map_or(raw.len(), |p| p + i);
                 out.push(Block::Table(build_table(&raw[i..end])));
                 i = end;
             }
@@ -385,10 +319,7 @@ fn read_tool(name: String, raw: &[Raw], start: usize) -> (Tool, usize) {
         Other(usize),
         Nothing,
     }
-    let mut tool = Tool {
-        name,
-        ..Tool::default()
-    };
+    let mut tool = Tool { name, ..Tool::default() };
     let mut last = Slot::Nothing;
     let mut i = start;
     while i < raw.len() && !starts_tool(raw, i) {
@@ -417,9 +348,7 @@ fn read_tool(name: String, raw: &[Raw], start: usize) -> (Tool, usize) {
         let value = match last {
             Slot::Standard(f) => tool.field_mut(f).get_or_insert_with(String::new),
             Slot::Other(k) => &mut tool.other[k].value,
-            Slot::Nothing => tool
-                .field_mut(ToolField::Notes)
-                .get_or_insert_with(String::new),
+            Slot::Nothing => tool.field_mut(ToolField::Notes).get_or_insert_with(String::new),
         };
         if !value.is_empty() {
             value.push_str("\n\n");
@@ -434,13 +363,7 @@ fn build_list(items: &[Raw]) -> List {
     // Each open level: its indent and the list being filled.
     let mut stack: Vec<(usize, List)> = Vec::new();
     for item in items {
-        let Raw::Item {
-            indent,
-            ordered,
-            text,
-            ..
-        } = item
-        else {
+        let Raw::Item { indent, ordered, text, .. } = item else {
             continue;
         };
         while stack.len() > 1 && stack.last().is_some_and(|(i, _)| *i > *indent) {
@@ -448,35 +371,17 @@ fn build_list(items: &[Raw]) -> List {
             attach(&mut stack, done);
         }
         match stack.last() {
-            Some((i, _)) if *indent > *i => stack.push((
-                *indent,
-                List {
-                    ordered: *ordered,
-                    items: Vec::new(),
-                },
-            )),
-            None => stack.push((
-                *indent,
-                List {
-                    ordered: *ordered,
-                    items: Vec::new(),
-                },
-            )),
+            Some((i, _)) if *indent > *i => stack.push((*indent, List { ordered: *ordered, items: Vec::new() })),
+            None => stack.push((*indent, List { ordered: *ordered, items: Vec::new() })),
             _ => {}
         }
-        stack.last_mut().unwrap().1.items.push(ListItem {
-            text: text.clone(),
-            list: None,
-        });
+        stack.last_mut().unwrap().1.items.push(ListItem { text: text.clone(), list: None });
     }
     while stack.len() > 1 {
         let (_, done) = stack.pop().unwrap();
         attach(&mut stack, done);
     }
-    stack.pop().map(|(_, l)| l).unwrap_or(List {
-        ordered: false,
-        items: Vec::new(),
-    })
+    stack.pop().map(|(_, l)| l).unwrap_or(List { ordered: false, items: Vec::new() })
 }
 
 /// Hangs a finished nested list under the last item of its parent.
@@ -493,11 +398,7 @@ fn build_table(rows: &[Raw]) -> Table {
     let mut header = Vec::new();
     let mut body = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        if let Raw::TableRow {
-            cells,
-            header: is_header,
-        } = row
-        {
+        if let Raw::TableRow { cells, header: is_header } = row {
             if n == 0 && *is_header {
                 header = cells.clone();
             } else {
@@ -506,21 +407,9 @@ fn build_table(rows: &[Raw]) -> Table {
         }
     }
     // Ragged rows are padded so every cell has a column; no text is dropped.
-    let width = body
-        .iter()
-        .map(Vec::len)
-        .chain([header.len()])
-        .max()
-        .unwrap_or(0);
-    for row in body
-        .iter_mut()
-        .chain(std::iter::once(&mut header).filter(|h| !h.is_empty()))
-    {
+    let width = body.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0);
+    for row in body.iter_mut().chain(std::iter::once(&mut header).filter(|h| !h.is_empty())) {
         row.resize(width, String::new());
     }
-    Table {
-        caption: None,
-        header,
-        rows: body,
-    }
+    Table { caption: None, header, rows: body }
 }

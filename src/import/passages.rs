@@ -15,12 +15,7 @@ pub fn passages(sections: &[Section]) -> Vec<Passage<'_>> {
     fn walk<'a>(sections: &'a [Section], out: &mut Vec<Passage<'a>>) {
         for s in sections {
             for block in &s.blocks {
-                out.extend(
-                    block
-                        .texts()
-                        .into_iter()
-                        .map(|(_, text)| Passage { section: s, text }),
-                );
+                out.extend(block.texts().into_iter().map(|(_, text)| Passage { section: s, text }));
             }
             walk(&s.sections, out);
         }
@@ -47,9 +42,7 @@ pub fn sentences(plain: &str) -> Vec<&str> {
         }
         let spaced = j < bytes.len() && bytes[j].1 == ' ';
         let next = bytes.get(j + 1).map(|&(_, c)| c);
-        if spaced
-            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“(".contains(n))
-        {
+        if spaced && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“(".contains(n)) {
             let end = bytes[j].0;
             let s = plain[start..end].trim();
             if !s.is_empty() {
@@ -68,10 +61,7 @@ pub fn sentences(plain: &str) -> Vec<&str> {
 
 /// `sentences` over inline text, returning owned plain sentences.
 pub fn plain_sentences(text: &str) -> Vec<String> {
-    sentences(&inline::plain(text))
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
+    sentences(&inline::plain(text)).into_iter().map(str::to_owned).collect()
 }
 
 #[cfg(test)]
@@ -82,12 +72,7 @@ mod tests {
     fn sentences_split_at_real_ends() {
         assert_eq!(
             sentences("We use cookies. “Session cookies” end. Is it 30 days? Yes (30)."),
-            [
-                "We use cookies.",
-                "“Session cookies” end.",
-                "Is it 30 days?",
-                "Yes (30)."
-            ]
+            ["We use cookies.", "“Session cookies” end.", "Is it 30 days?", "Yes (30)."]
         );
         assert_eq!(sentences("See e.g. the law."), ["See e.g. the law."]);
     }

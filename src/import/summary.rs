@@ -11,10 +11,7 @@ use regex::Regex;
 use crate::bundle::{inline, Block, Fact, FactKind, Section, SummaryPoint};
 
 static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:summary|key points|at a glance|highlights|in brief|overview|major points)\b",
-    )
-    .unwrap()
+    Regex::new(r"(?i)\b(?:summary|key points|at a glance|highlights|in brief|overview|major points)\b").unwrap()
 });
 
 /// Quoted points, in the order residents ask (FIELD-NOTES: "do you sell my data?" first).
@@ -41,31 +38,20 @@ pub fn draft(sections: &[Section], facts: &[Fact]) -> Vec<SummaryPoint> {
         })
     });
     if let Some((summary_id, list)) = own {
-        let others: Vec<&Section> = all
-            .iter()
-            .map(|(_, s)| *s)
-            .filter(|s| s.id != summary_id)
-            .collect();
+        let others: Vec<&Section> = all.iter().map(|(_, s)| *s).filter(|s| s.id != summary_id).collect();
         return list
             .items
             .iter()
             .map(|item| SummaryPoint {
                 text: item.text.clone(),
-                section: best_section(&item.text, &others)
-                    .unwrap_or(summary_id)
-                    .to_owned(),
+                section: best_section(&item.text, &others).unwrap_or(summary_id).to_owned(),
             })
             .collect();
     }
     PRIORITY
         .iter()
         .filter_map(|kind| facts.iter().find(|f| f.kind == *kind))
-        .filter_map(|f| {
-            f.quote.as_ref().map(|q| SummaryPoint {
-                text: q.clone(),
-                section: f.section.clone(),
-            })
-        })
+        .filter_map(|f| f.quote.as_ref().map(|q| SummaryPoint { text: q.clone(), section: f.section.clone() }))
         .collect()
 }
 
@@ -77,12 +63,8 @@ fn best_section<'a>(text: &str, sections: &[&'a Section]) -> Option<&'a str> {
         .iter()
         .map(|s| {
             let title = words(&inline::plain(&s.title));
-            let body: HashSet<String> = s
-                .blocks
-                .iter()
-                .flat_map(|b| b.texts())
-                .flat_map(|(_, t)| words(&inline::plain(t)))
-                .collect();
+            let body: HashSet<String> =
+                s.blocks.iter().flat_map(|b| b.texts()).flat_map(|(_, t)| words(&inline::plain(t))).collect();
             let score = wanted
                 .iter()
                 .map(|w| 3 * usize::from(title.contains(w)) + usize::from(body.contains(w)))
@@ -91,13 +73,10 @@ fn best_section<'a>(text: &str, sections: &[&'a Section]) -> Option<&'a str> {
         })
         .filter(|(score, _)| *score > 0)
         // Highest score; the earliest section on a tie.
-        .fold(
-            None,
-            |best: Option<(usize, &str)>, (score, id)| match best {
-                Some((b, _)) if b >= score => best,
-                _ => Some((score, id)),
-            },
-        )
+        .fold(None, |best: Option<(usize, &str)>, (score, id)| match best {
+            Some((b, _)) if b >= score => best,
+            _ => Some((score, id)),
+        })
         .map(|(_, id)| id)
 }
 

@@ -1,0 +1,35 @@
+# The newcomer's commands. Each installs what it needs first (.ci/setup).
+#   make demo   build the widget and serve the demo at http://127.0.0.1:8080 (PORT=…)
+#   make test   every test layer; the last line reads "N passed, N failed"
+#   make dist   the embeddable files in dist/ (public entry dist/policy-widget.js)
+
+PORT ?= 8080
+# Tools installed by .ci/setup: cargo's bin (trunk, wasm-bindgen) and npm's (wasm-opt).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: demo test dist bundles schema setup-build setup-test
+
+demo: dist
+	node .ci/serve.mjs --root dist --port $(PORT)
+
+dist: setup-build
+	trunk build --release --offline
+	node .ci/sizes.mjs dist
+
+test: setup-test
+	$(MAKE) --no-print-directory dist
+	.ci/test
+
+# After an importer change: regenerate the seed bundles and the schema, then
+# review the diff.
+bundles: schema
+	UPDATE_BUNDLES=1 cargo test --quiet --test seeds
+
+schema:
+	cargo run --quiet -- schema > www/schema/policy-bundle.schema.json
+
+setup-build:
+	.ci/setup build
+
+setup-test:
+	.ci/setup test

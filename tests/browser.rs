@@ -1,0 +1,82 @@
+//! DOM behaviour in a real browser (headless Chromium via wasm-bindgen-test):
+//! what server-side rendering cannot show — clicks, focus, find-in-page.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::rc::Rc;
+
+use policy_widget::components::{PolicyView, PolicyViewProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mounted() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()) };
+    yew::Renderer::<PolicyView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_click_opens_a_section_and_another_closes_it() {
+    let root = mounted().await;
+    let button = find(&root, "#collection-button");
+    let panel = find(&root, "#collection-panel");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(panel.get_attribute("hidden").as_deref(), Some("until-found"));
+
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(panel.get_attribute("hidden"), None);
+    assert!(panel.offset_height() > 0, "the open panel takes up space");
+
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(panel.get_attribute("hidden").as_deref(), Some("until-found"));
+}
+
+#[wasm_bindgen_test]
+async fn expand_all_opens_nested_sections_too() {
+    let root = mounted().await;
+    find(&root, ".pp-toggle-all").click();
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#cookies-button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(root.query_selector_all("[hidden='until-found']").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn find_in_page_opening_a_closed_panel_opens_its_section() {
+    let root = mounted().await;
+    // The browser fires `beforematch` at a hidden="until-found" panel when
+    // find-in-page matches inside it; the section must then read as open.
+    let panel = find(&root, "#cookies-panel");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforematch", &init).unwrap();
+    panel.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#collection-button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(find(&root, "#cookies-button").get_attribute("aria-expanded").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_link_opens_its_section_and_moves_focus_there() {
+    let root = mounted().await;
+    find(&root, ".pp-point-source").click();
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#selling-button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), "selling-button");
+}

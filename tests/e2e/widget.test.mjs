@@ -1,0 +1,170 @@
+// The widget as residents and web editors meet it: embedded cross-origin in a
+// plain host page, clicked and typed into, scanned by axe-core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { hostPage, open, rendered, SEEDS, useWorld } from './harness.mjs';
+
+const HOSTILE_CSS = `<style>
+  html, body { font-size: 40px !important; line-height: 3 !important; }
+  * { color: red !important; letter-spacing: 4px !important; }
+  button { display: none !important; }
+  section, div, h2, h3, p, ul, li { margin: 3em !important; padding: 2em !important; border: 5px dotted green !important; }
+  a { text-decoration: none !important; font-weight: 900 !important; }
+</style>`;
+
+const world = useWorld({
+  routes: (w) => {
+    const page = (body, head) => ({ type: 'text/html', body: hostPage({ cdn: w.cdn.url, body, head }) });
+    const routes = {};
+    for (const slug of SEEDS) {
+      routes[`/${slug}.html`] = page(`<privacy-policy src="/policies/${slug}.json"></privacy-policy>`);
+      routes[`/hostile-${slug}.html`] = page(`<privacy-policy src="/policies/${slug}.json"></privacy-policy>`, HOSTILE_CSS);
+    }
+    routes['/two.html'] = page(`<privacy-policy id="a" src="/policies/concord.json"></privacy-policy>
+      <privacy-policy id="b" src="/policies/westfield.json"></privacy-policy>`);
+    routes['/missing.html'] = page(`<privacy-policy src="/policies/no-such-policy.json"></privacy-policy>`);
+    routes['/broken.html'] = page(`<privacy-policy src="/broken.json"></privacy-policy>`);
+    routes['/broken.json'] = { body: '{"format": "policy-bundle/1", "meta": ' };
+    routes['/future.html'] = page(`<privacy-policy src="/future.json"></privacy-policy>`);
+    routes['/future.json'] = { body: '{"format": "policy-bundle/9", "meta": {}, "sections": []}' };
+    return routes;
+  },
+});
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const slug of SEEDS) {
+  test(`${slug}: renders from another origin, every section opens by mouse and keyboard, axe finds nothing`, async () => {
+    const { page, context, record } = await open(world, `/${slug}.html`);
+    await rendered(page);
+    const widget = page.locator('privacy-policy');
+    await assert.doesNotReject(widget.locator('.pp-title').waitFor());
+    assert.deepEqual(await axe(page), [], 'axe, sections closed');
+
+    const buttons = widget.locator('.pp-sections .pp-toggle');
+    const count = await buttons.count();
+    assert.ok(count >= 5, `${count} sections`);
+    // Mouse on the first, keyboard (Enter, Space) on the others.
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      if (!(await button.isVisible())) continue; // nested, inside a closed parent
+      if (i === 0) await button.click();
+      else {
+        await button.focus();
+        await page.keyboard.press(i % 2 ? 'Enter' : 'Space');
+      }
+      assert.equal(await button.getAttribute('aria-expanded'), 'true', `section ${i} opens`);
+      const panel = widget.locator(`#${await button.getAttribute('aria-controls')}`);
+      assert.ok(await panel.isVisible(), `panel ${i} visible`);
+    }
+    await widget.locator('.pp-sections .pp-toggle').first().click();
+    assert.equal(await buttons.first().getAttribute('aria-expanded'), 'false', 'a second click closes');
+
+    await widget.locator('.pp-toggle-all').click();
+    const closed = await widget.locator('.pp-sections [aria-expanded=false]').count();
+    assert.equal(closed, 0, 'expand all opens every section');
+    assert.deepEqual(await axe(page), [], 'axe, sections open');
+
+    assert.deepEqual(record.errors, [], 'no console errors');
+    const origins = new Set(record.requests.map((u) => new URL(u).origin));
+    assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort(), 'requests only to the page and the widget origin');
+    const widgetRequests = record.requests.filter((u) => u.startsWith(world.cdn.url)).map((u) => new URL(u).pathname).sort();
+    assert.deepEqual(widgetRequests, ['/policy-widget.js', '/privacy-policy-widget.js', '/privacy-policy-widget_bg.wasm']);
+    assert.deepEqual(await context.cookies(), [], 'no cookies');
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+    assert.equal(stored, 0, 'no storage');
+    await context.close();
+  });
+}
+
+/** Where and how each visible part of the widget is drawn, relative to the widget. */
+function layoutSignature(root) {
+  const origin = root.getBoundingClientRect();
+  return [...root.querySelectorAll('.pp-title, .pp-toggle, .pp-toggle-all, .pp-fact, .pp-panel p, .pp-tool, a')].map((e) => {
+    const r = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
+    return [e.className || e.tagName, Math.round(r.x - origin.x), Math.round(r.y - origin.y), Math.round(r.width), Math.round(r.height),
+      s.color, s.fontSize, s.display, s.letterSpacing].join(' ');
+  });
+}
+
+test('a hostile CMS stylesheet changes nothing inside the widget', async () => {
+  for (const slug of ['massgov-2016', 'cambridge-schools']) {
+    const layouts = [];
+    for (const path of [`/${slug}.html`, `/hostile-${slug}.html`]) {
+      const { page, context } = await open(world, path);
+      await rendered(page);
+      const widget = page.locator('privacy-policy .pp');
+      await widget.locator('.pp-toggle-all').click();
+      assert.ok(await widget.locator('.pp-toggle-all').isVisible(), 'buttons still show');
+      layouts.push(await widget.evaluate(layoutSignature));
+      await context.close();
+    }
+    assert.ok(layouts[0].length > 50, `${slug}: ${layouts[0].length} parts measured`);
+    assert.deepEqual(layouts[1], layouts[0], `${slug}: the same layout, colours and sizes`);
+  }
+});
+
+test('a deep link opens its section and scrolls to it', async () => {
+  // Reduced motion: the widget then scrolls at once instead of smoothly.
+  const { page, context } = await open(world, '/massgov-2002.html#policy-changes', { reducedMotion: 'reduce' });
+  await rendered(page);
+  const button = page.locator('privacy-policy #policy-changes-button');
+  await page.waitForFunction(() =>
+    document.querySelector('privacy-policy').shadowRoot.querySelector('#policy-changes-button')?.getAttribute('aria-expanded') === 'true');
+  assert.ok(await page.locator('privacy-policy #policy-changes-panel').isVisible(), 'its text shows');
+  const top = await button.evaluate((b) => b.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 300, `scrolled to the section (top ${top})`);
+  assert.ok(await button.evaluate((b) => b.getRootNode().activeElement === b), 'focus on its heading button');
+  await context.close();
+});
+
+test('summary points and fact cards open the section they cite', async () => {
+  const { page, context } = await open(world, '/massgov-2016.html');
+  await rendered(page);
+  const widget = page.locator('privacy-policy');
+  await widget.locator('.pp-fact-source', { hasText: 'Security' }).first().click();
+  assert.equal(await widget.locator('#security-button').getAttribute('aria-expanded'), 'true');
+  assert.ok(await widget.locator('#security-panel').isVisible());
+  assert.equal(new URL(page.url()).hash, '#security');
+  await widget.locator('.pp-point-source').first().click();
+  const id = (await widget.locator('.pp-point-source').first().getAttribute('href')).slice(1);
+  assert.equal(await widget.locator(`#${id}-button`).getAttribute('aria-expanded'), 'true');
+  await context.close();
+});
+
+test('two widgets on one page stay independent', async () => {
+  const { page, context } = await open(world, '/two.html');
+  await rendered(page, '#a');
+  await rendered(page, '#b');
+  const a = page.locator('#a');
+  const b = page.locator('#b');
+  assert.match(await a.locator('.pp-title').textContent(), /Concord/);
+  assert.match(await b.locator('.pp-title').textContent(), /Privacy Policy/);
+  await a.locator('.pp-toggle-all').click();
+  assert.equal(await a.locator('.pp-sections [aria-expanded=false]').count(), 0);
+  assert.ok((await b.locator('.pp-sections [aria-expanded=true]').count()) === 0, 'the other widget stays closed');
+  await context.close();
+});
+
+for (const [path, words] of [
+  ['/missing.html', /not found/],
+  ['/broken.html', /damaged|cannot read/],
+  ['/future.html', /damaged|cannot read/],
+]) {
+  test(`a bad bundle (${path}) shows a visible, accessible error`, async () => {
+    const { page, context } = await open(world, path);
+    const alert = page.locator('privacy-policy [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), words);
+    assert.ok((await alert.boundingBox()).height > 20, 'visible, not a blank box');
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}

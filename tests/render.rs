@@ -1,0 +1,124 @@
+//! Components rendered natively with Yew's server renderer: the markup a
+//! resident's browser and screen reader receive, for every seed bundle.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use policy_widget::bundle::{self, Bundle};
+use policy_widget::components::{PolicyView, PolicyViewProps};
+use yew::ServerRenderer;
+
+fn render(bundle: Bundle) -> String {
+    let renderer =
+        ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps { bundle: Rc::new(bundle) }).hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+fn seed(slug: &str) -> Bundle {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("www/policies/{slug}.json"));
+    bundle::check_json(&std::fs::read_to_string(path).unwrap()).unwrap().0
+}
+
+const SEEDS: [&str; 5] = ["concord", "westfield", "massgov-2016", "massgov-2002", "cambridge-schools"];
+
+/// Every value of `attribute` in the markup.
+fn values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// The start tag that contains `needle` (attribute order is the renderer's).
+fn tag_with<'a>(html: &'a str, needle: &str) -> Option<&'a str> {
+    let at = html.find(needle)?;
+    let start = html[..at].rfind('<')?;
+    let end = at + html[at..].find('>')?;
+    Some(&html[start..=end])
+}
+
+#[test]
+fn every_section_is_an_accordion_button_controlling_a_findable_panel() {
+    for slug in SEEDS {
+        let bundle = seed(slug);
+        let html = render(bundle.clone());
+        let ids: Vec<&str> = values(&html, "id");
+        for (_, section) in bundle.sections_flat() {
+            let button = tag_with(&html, &format!("id=\"{}-button\"", section.id)).unwrap_or_default();
+            assert!(button.starts_with("<button type=\"button\""), "{slug}: no button for {}", section.id);
+            assert!(
+                button.contains("aria-expanded=\"false\"")
+                    && button.contains(&format!("aria-controls=\"{}-panel\"", section.id)),
+                "{slug}: {button}"
+            );
+            let panel = tag_with(&html, &format!("id=\"{}-panel\"", section.id)).unwrap_or_default();
+            assert!(
+                panel.contains("hidden=\"until-found\""),
+                "{slug}: {} panel is not findable when closed: {panel}",
+                section.id
+            );
+        }
+        for controlled in values(&html, "aria-controls") {
+            assert!(ids.contains(&controlled), "{slug}: aria-controls={controlled} names no element");
+        }
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "{slug}: duplicate element ids");
+    }
+}
+
+#[test]
+fn headings_start_at_the_configured_level_and_nest() {
+    let mut bundle = common::small_bundle();
+    bundle.config.heading_level = 3;
+    let html = render(bundle);
+    assert!(html.contains("<h3 class=\"pp-title\">"), "title at h3");
+    assert!(html.contains("<h4 class=\"pp-section-heading\"><button type=\"button\" id=\"collection-button\""));
+    assert!(html.contains("<h5 class=\"pp-section-heading\"><button type=\"button\" id=\"cookies-button\""));
+    assert!(html.contains("<h5 class=\"pp-tool-name\">Analytics</h5>"), "tool names one below their section");
+    assert!(!html.contains("<h2"), "nothing above the configured level");
+}
+
+#[test]
+fn policy_text_is_text_never_markup() {
+    let html = render(common::small_bundle());
+    assert!(!html.contains("<img") && !html.contains("<script"), "markup in the text was rendered as markup");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"),
+        "the text shows literally"
+    );
+}
+
+#[test]
+fn redlines_are_deletions_that_screen_readers_announce() {
+    let html = render(common::small_bundle());
+    assert!(html.contains("<del><span class=\"pp-visually-hidden\">[deleted text: </span>his/her<span class=\"pp-visually-hidden\">]</span></del>"));
+}
+
+#[test]
+fn summary_facts_and_glossary_link_to_their_sections() {
+    let html = render(common::small_bundle());
+    assert!(html.contains("We never sell your data."));
+    assert!(html.contains("<span class=\"pp-fact-label\">Sells your data</span><span class=\"pp-fact-value\">No</span><a href=\"#selling\" data-section=\"selling\" class=\"pp-fact-source\">Selling</a>"));
+    assert!(html.contains("Internet Protocol address"), "aliases shown in the glossary");
+    assert!(html.contains("Effective <time datetime=\"2024-02-29\">February 29, 2024</time>"));
+}
+
+#[test]
+fn the_initial_state_and_hidden_panels_follow_the_config() {
+    let mut bundle = common::small_bundle();
+    bundle.config.initial = policy_widget::bundle::config::InitialState::Expanded;
+    bundle.config.show.facts = false;
+    let html = render(bundle);
+    assert!(!html.contains("hidden=\"until-found\""), "all open");
+    assert!(tag_with(&html, "pp-toggle-all").is_some_and(|t| t.contains("aria-expanded=\"true\"")));
+    assert!(html.contains("Collapse all sections"));
+    assert!(!html.contains("pp-facts"), "facts hidden by config");
+}
