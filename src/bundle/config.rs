@@ -129,16 +129,36 @@ macro_rules! labels {
     ($( $(#[$doc:meta])* $name:ident : $default:expr ),* $(,)?) => {
         /// Every string the widget shows that does not come from the policy.
         /// `{n}`-style placeholders are filled in by the widget.
-        #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+        #[derive(Serialize, Clone, Debug, PartialEq)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(default)]
         pub struct Labels {
             $( $(#[$doc])* pub $name: String, )*
+            /// Keys that name no label, kept to be reported (not silently dropped).
+            #[serde(skip)]
+            #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+            pub unknown: Vec<String>,
         }
 
         impl Default for Labels {
             fn default() -> Self {
-                Labels { $( $name: $default.to_owned(), )* }
+                Labels { $( $name: $default.to_owned(), )* unknown: Vec::new() }
+            }
+        }
+
+        /// Read as a plain map of strings: one small generic routine instead of a
+        /// generated visitor for fifty fields, which every resident would download.
+        impl<'de> Deserialize<'de> for Labels {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
+                let mut labels = Labels::default();
+                for (key, value) in map {
+                    match key.as_str() {
+                        $( stringify!($name) => labels.$name = value, )*
+                        _ => labels.unknown.push(key),
+                    }
+                }
+                Ok(labels)
             }
         }
     };

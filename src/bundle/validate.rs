@@ -18,6 +18,17 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
 }
 
+/// What is odd but not wrong: reported, never fatal.
+pub fn warnings(bundle: &Bundle) -> Vec<Problem> {
+    bundle
+        .config
+        .labels
+        .unknown
+        .iter()
+        .map(|key| Problem::new(format!("config.labels.{key}"), "unknown label, ignored"))
+        .collect()
+}
+
 /// Every error in a bundle that has already parsed; empty when it is valid.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut problems = Vec::new();

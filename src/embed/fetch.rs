@@ -128,10 +128,12 @@ pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
     let peek: FormatOnly =
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(Problem::new("", e.to_string())))?;
     peek.check().map_err(invalid)?;
-    let loaded = load::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(invalid)?;
-    let problems = validate::validate(&loaded.bundle);
+    let bundle: Bundle = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| invalid(Problem::new("", format!("{e} (`policy-widget validate FILE` shows where)"))))?;
+    let problems = validate::validate(&bundle);
     if problems.is_empty() {
-        Ok((loaded.bundle, loaded.warnings))
+        let warnings = validate::warnings(&bundle);
+        Ok((bundle, warnings))
     } else {
         Err(LoadError::Invalid(problems))
     }
