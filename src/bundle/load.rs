@@ -170,7 +170,14 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Loaded,
     let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
     let bundle: Bundle = serde_path_to_error::deserialize(tracked).map_err(|e| {
         let path = e.path().to_string();
-        Problem::new(if path == "." { String::new() } else { path }, e.into_inner().to_string())
+        // serde_json ends a message with " at line L column C"; inside a tagged
+        // block the path stops at the block, so the position says where within.
+        let message = e.into_inner().to_string();
+        let message = match message.rsplit_once(" at line ") {
+            Some((what, at)) => format!("{what} (line {})", at.replacen(" column ", ", column ", 1)),
+            None => message,
+        };
+        Problem::new(if path == "." { String::new() } else { path }, message)
     })?;
     warnings.extend(super::validate::warnings(&bundle));
     Ok(Loaded { bundle, warnings })
@@ -190,6 +197,10 @@ pub fn from_json(text: &str) -> Result<Loaded, Problem> {
         serde_json::error::Category::Data => Problem::new("", "the bundle must be a JSON object"),
         _ => syntax(e),
     })?;
+    // Serde reads `[]` into a struct too; a bundle is an object.
+    if !text.trim_start().starts_with('{') {
+        return Err(Problem::new("", "the bundle must be a JSON object"));
+    }
     peek.check()?;
     let mut de = serde_json::Deserializer::from_str(text);
     let loaded = deserialize(&mut de)?;

@@ -116,7 +116,28 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
     }
     flush_para(&mut para, &mut out);
     flush_quote(&mut quote, &mut out);
-    join_split_sentences(out, notices)
+    join_split_sentences(lone_numbers_to_lines(out), notices)
+}
+
+/// "1. Introduction" with no numbered item next to it is a numbered heading,
+/// not a one-item list: it goes back to being a line for the heading detector.
+fn lone_numbers_to_lines(blocks: Vec<Raw>) -> Vec<Raw> {
+    let is_item = |b: Option<&Raw>| matches!(b, Some(Raw::Item { ordered: true, .. }));
+    let lone: Vec<bool> = (0..blocks.len())
+        .map(|i| !is_item(i.checked_sub(1).and_then(|p| blocks.get(p))) && !is_item(blocks.get(i + 1)))
+        .collect();
+    blocks
+        .into_iter()
+        .zip(lone)
+        .map(|(block, lone)| match block {
+            Raw::Item { ordered: true, marker, text, .. }
+                if lone && text.split_whitespace().count() <= 10 && !text.ends_with(['.', ':', ';', ',']) =>
+            {
+                Raw::Paragraph { text: format!("{marker} {text}"), lines: 1 }
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// Joins soft-wrapped lines; a line ending in two spaces (a Markdown hard

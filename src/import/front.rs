@@ -113,9 +113,14 @@ fn title_text(block: &Raw) -> String {
 }
 
 fn title_case(text: &str) -> String {
+    const SMALL: [&str; 9] = ["a", "an", "and", "for", "in", "of", "on", "the", "to"];
     text.split(' ')
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
             let mut chars = lower.chars();
             match chars.next() {
                 Some(first) => first.to_uppercase().chain(chars).collect(),

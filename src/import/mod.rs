@@ -173,6 +173,7 @@ static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     [
         (r"\b(Town of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::Town),
         (r"\b(City of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::City),
+        (r"\b(County of [A-Z][a-z]+)", PublisherKind::County),
         (r"\b([A-Z][a-z]+ County)\b", PublisherKind::County),
         (r"\b([A-Z][a-z]+ (?:Public Schools|School District|School Committee))", PublisherKind::SchoolDistrict),
         (r"\b(Commonwealth of [A-Z][a-z]+|State of [A-Z][a-z]+|(?i:mass\.gov))", PublisherKind::StateAgency),
@@ -189,6 +190,9 @@ fn guess_publisher(text: &str) -> (Option<String>, PublisherKind) {
     for (re, kind) in PUBLISHER.iter() {
         for m in re.captures_iter(&opening) {
             let name = m[1].to_owned();
+            if name.starts_with("The ") {
+                continue; // "The County" names no county
+            }
             let count = opening.matches(name.as_str()).count();
             let first = m.get(1).map_or(0, |g| g.start());
             let better = match &best {

@@ -1,0 +1,143 @@
+//! The `policy-widget` command as developers and CI jobs use it: exit codes,
+//! one problem per line as `path: message`, and a one-line error for bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policy-widget")).args(args).output().unwrap()
+}
+
+fn fixture(path: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path).display().to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [&["--help"][..], &["import", "--help"], &["validate", "--help"], &["schema", "--help"]] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn the_seed_bundles_validate() {
+    for slug in ["concord", "westfield", "massgov-2016", "massgov-2002", "cambridge-schools"] {
+        let path = format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"));
+        let out = run(&["validate", &path]);
+        assert!(out.status.success(), "{slug}: {}", stdout(&out));
+        assert_eq!(stdout(&out), "");
+    }
+}
+
+/// Each broken bundle, with the exact lines `validate` must print.
+const BROKEN: [(&str, &[&str]); 7] = [
+    ("syntax.json", &["line 1, column 38: not valid JSON: EOF while parsing a value"]),
+    ("empty.json", &["the bundle is empty"]),
+    ("array.json", &["the bundle must be a JSON object"]),
+    ("wrong-version.json", &["format: unsupported format \"policy-bundle/2\"; this widget reads \"policy-bundle/1\""]),
+    ("wrong-type.json", &["sections[0].blocks[0]: invalid type: string \"not a list\", expected a sequence (line 1, column 172)"]),
+    ("duplicate-id.json", &["sections[3].id: duplicate id \"security\""]),
+    (
+        "dangling.json",
+        &[
+            "meta.effective_date: \"2023-02-30\" is not a date as YYYY-MM-DD",
+            "summary[0].section: no section has id \"nowhere\"",
+            "facts[0].answer: \"yes\" is not an answer for Cookies",
+            "sections[0].blocks[0].text: link target \"javascript:alert(1)\" is not allowed (only https, http, mailto, tel or #section-id)",
+            "sections[0].blocks[0].text: link to \"#missing\" but no section has that id",
+            "config.heading_level: 9 is not a heading level from 1 to 6",
+            "config.theme.accent: \"red;}\" is not a colour as #rgb or #rrggbb",
+        ],
+    ),
+];
+
+#[test]
+fn validate_reports_every_problem_with_its_path() {
+    for (file, expected) in BROKEN {
+        let out = run(&["validate", &fixture(&format!("invalid/{file}"))]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+        assert_eq!(lines, expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{file}");
+    }
+}
+
+#[test]
+fn unknown_fields_are_warnings_not_failures() {
+    let out = run(&["validate", &fixture("invalid/unknown-field.json")]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("warning: colour: unknown field, ignored"), "{err}");
+    assert!(err.contains("warning: config.labels.no_such_label: unknown label, ignored"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_one_line_and_a_failing_exit_never_a_panic() {
+    let dir = std::env::temp_dir().join(format!("policy-widget-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, [0x7f, b'E', b'L', b'F', 0, 1, 2]).unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Privacy policy \xe9t\xe9\n").unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let huge = dir.join("huge.json");
+    std::fs::write(&huge, vec![b' '; 50 * 1024 * 1024]).unwrap();
+    let cases: [(&str, String, &str); 7] = [
+        ("import", dir.join("missing.txt").display().to_string(), "no such file"),
+        ("import", dir.display().to_string(), "is a directory"),
+        ("import", binary.display().to_string(), "binary file"),
+        ("import", latin1.display().to_string(), "not UTF-8"),
+        ("import", empty.display().to_string(), "the file is empty"),
+        ("import", huge.display().to_string(), "over the 5 MB limit"),
+        ("validate", huge.display().to_string(), "over the 5 MB limit"),
+    ];
+    for (command, path, words) in cases {
+        let out = run(&[command, &path]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{command} {path}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words) && !err.contains("panicked"), "{command} {path}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_prints_a_valid_bundle_and_notes_what_it_removed() {
+    let out = run(&[
+        "import",
+        &fixture("import/pdf-residue.txt"),
+        "--publisher",
+        "Office of Example",
+        "--kind",
+        "state-agency",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle = policy_widget::bundle::check_json(&stdout(&out)).expect("valid bundle").0;
+    assert_eq!(bundle.meta.publisher.name, "Office of Example");
+    let notes = stderr(&out);
+    assert!(notes.contains("removed page number \"4\""), "{notes}");
+    assert!(notes.contains("removed word-processor comment \"Formatted: Indent: Left: 0\"\""), "{notes}");
+    assert!(notes.contains("removed word-processor comment \"Comment [JS1]: check with counsel\""), "{notes}");
+    assert!(notes.contains("joined a sentence split across a break"), "{notes}");
+}
+
+#[test]
+fn schema_is_the_checked_in_one() {
+    let out = run(&["schema"]);
+    let checked_in =
+        std::fs::read_to_string(format!("{}/www/schema/policy-bundle.schema.json", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    assert!(stdout(&out) == checked_in, "www/schema/policy-bundle.schema.json is stale: run `make schema`");
+    assert!(checked_in.contains("\"$id\"") && checked_in.contains("policy-bundle/1"));
+}

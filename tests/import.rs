@@ -1,0 +1,183 @@
+//! The importer on the layouts of the world: one small fixture per layout, and
+//! properties over generated documents (never panics, never loses a word,
+//! always produces a valid bundle).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use policy_widget::bundle::{inline, validate, Block, Bundle, FactAnswer, FactKind, PublisherKind};
+use policy_widget::import::{import, Options};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> Bundle {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+    let bundle = import(&std::fs::read_to_string(path).unwrap(), &Options::default()).bundle;
+    assert_eq!(validate::validate(&bundle), vec![], "{name} imports to a valid bundle");
+    bundle
+}
+
+/// The outline as "depth title" lines.
+fn outline(bundle: &Bundle) -> Vec<String> {
+    bundle.sections_flat().iter().map(|(d, s)| format!("{d} {}", s.title)).collect()
+}
+
+#[test]
+fn numbered_sections_nest_by_their_numbers() {
+    let b = fixture("numbered.txt");
+    assert_eq!(outline(&b), ["0 1. Introduction", "1 1.1 Scope", "0 2. Information We Collect", "0 3. Contact"]);
+    let Block::List(list) = &b.section("s-2-information-we-collect").unwrap().blocks[1] else { panic!("a list") };
+    assert_eq!(list.items.len(), 3);
+    assert_eq!(list.items[1].list.as_ref().unwrap().items[0].text, "only when you ask for a reply", "nested item");
+    assert_eq!(b.meta.publisher.name, "County of Example");
+    assert_eq!(b.meta.publisher.kind, PublisherKind::County);
+    assert_eq!(b.contacts[0].email.as_deref(), Some("privacy@example-county.gov"));
+    assert_eq!(b.contacts[1].phone.as_deref(), Some("(555) 123-4567"));
+}
+
+#[test]
+fn roman_and_lettered_headings_nest_in_order_of_appearance() {
+    let b = fixture("lettered-roman.txt");
+    assert_eq!(outline(&b), ["0 I. General", "1 A. Cookies", "1 B. Analytics", "0 II. Records"]);
+}
+
+#[test]
+fn question_headings_make_an_faq() {
+    let b = fixture("faq.md");
+    assert_eq!(b.meta.updated_date.as_deref(), Some("2021-03-03"));
+    assert_eq!(outline(&b), ["0 Do you sell my data?", "0 What cookies do you use?", "0 Is my email a public record?"]);
+    let sells = b.facts.iter().find(|f| f.kind == FactKind::SellsData).unwrap();
+    assert_eq!((sells.answer, sells.section.as_str()), (Some(FactAnswer::No), "do-you-sell-my-data"));
+}
+
+#[test]
+fn tables_keep_their_header_and_rows() {
+    let b = fixture("table.md");
+    let Block::Table(t) = &b.sections[0].blocks[0] else { panic!("a table") };
+    assert_eq!(t.header, ["Data", "Kept for"]);
+    assert_eq!(t.rows, [["Emails", "3 years"], ["Server logs", "90 days"]]);
+}
+
+#[test]
+fn section_keyword_headings_and_a_capitalised_title() {
+    let b = fixture("section-keyword.txt");
+    assert_eq!(b.meta.title, "Privacy Policy of the Town of Example");
+    assert_eq!(outline(&b), ["0 Section 1. Purpose", "0 Section 2. Collection", "0 Section 3. Changes"]);
+}
+
+#[test]
+fn pdf_residue_goes_and_split_sentences_join() {
+    let imported = import(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/pdf-residue.txt"),
+        )
+        .unwrap(),
+        &Options::default(),
+    );
+    let b = &imported.bundle;
+    let Block::Paragraph { text } = &b.sections[0].blocks[0] else { panic!("a paragraph") };
+    assert_eq!(text, "The office may collect personally identifiable information that the visitor enters into the forms on the website of the office and uses it only to answer the request.");
+    let all: String = b.all_texts().iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+    assert!(!all.contains("Formatted") && !all.contains("Comment [JS1]"));
+    assert!(all.contains("~~never~~ rarely"), "redline kept as struck text");
+    assert_eq!(imported.notices.len(), 4, "{:?}", imported.notices);
+}
+
+#[test]
+fn bold_and_italic_run_in_headings() {
+    let text = "**Security.** We protect data.\n\n_Email._ Email is not encrypted.\n\n**Changes.** We post changes 30 days ahead.";
+    let b = import(text, &Options::default()).bundle;
+    assert_eq!(outline(&b), ["0 Security", "1 Email", "0 Changes"]);
+    assert_eq!(b.section("email").unwrap().blocks, [Block::Paragraph { text: "Email is not encrypted.".into() }]);
+}
+
+#[test]
+fn an_archive_preamble_and_a_cover_memo_stay_out_of_the_policy() {
+    let text = "> *Archived copy of the policy.*\n\nTO: The Board\n\nRespectfully submitted,\n\n**PRIVACY POLICY**\n\n**Scope.** This policy covers the site.";
+    let b = import(text, &Options::default()).bundle;
+    assert_eq!(b.front_matter.len(), 2);
+    assert_eq!(b.meta.title, "Privacy Policy");
+    assert_eq!(outline(&b), ["0 Scope"]);
+}
+
+#[test]
+fn a_policy_without_headings_is_one_section() {
+    let b = import("We collect nothing. We sell nothing.", &Options::default()).bundle;
+    assert_eq!(b.sections.len(), 1);
+    assert_eq!(b.sections[0].blocks, [Block::Paragraph { text: "We collect nothing. We sell nothing.".into() }]);
+    assert!(validate::validate(&b).is_empty());
+}
+
+#[test]
+fn import_is_deterministic() {
+    let text =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/numbered.txt"))
+            .unwrap();
+    assert_eq!(import(&text, &Options::default()).bundle, import(&text, &Options::default()).bundle);
+}
+
+/// The words a reader would read, lower-cased.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 3).map(str::to_lowercase).collect()
+}
+
+/// One generated line of a policy, in one of the layouts the importer reads.
+fn line() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "privacy",
+        "data",
+        "cookies",
+        "records",
+        "town",
+        "residents",
+        "website",
+        "email",
+        "forms",
+        "security",
+        "request",
+        "office",
+        "information",
+        "collect",
+        "share",
+        "notice",
+        "law",
+        "public",
+        "children",
+        "access",
+    ]);
+    let words = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
+    (0..10usize, words).prop_map(|(kind, w)| match kind {
+        0 => format!("# {w}"),
+        1 => format!("### {w}"),
+        2 => format!("- {w}."),
+        3 => format!("1. {w}"),
+        4 => format!("**{w}.** {w} {w}."),
+        5 => format!("_{w}._ {w}."),
+        6 => format!("| {w} | {w} |"),
+        7 => String::new(),
+        8 => format!("> {w}"),
+        _ => format!("{w}."),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn import_never_panics_never_loses_a_word_and_always_validates(lines in prop::collection::vec(line(), 0..40)) {
+        let text = lines.join("\n");
+        let bundle = import(&text, &Options::default()).bundle;
+        let mut kept: String = bundle.all_texts().iter().map(|(_, t)| inline::plain(t)).collect::<Vec<_>>().join(" ");
+        kept.push(' ');
+        kept.push_str(&bundle.meta.title);
+        let missing: Vec<String> = words(&text).difference(&words(&kept)).cloned().collect();
+        prop_assert!(missing.is_empty(), "lost {:?}", missing);
+        prop_assert_eq!(validate::validate(&bundle), vec![]);
+    }
+
+    #[test]
+    fn import_survives_any_text(text in "\\PC{0,2000}") {
+        let bundle = import(&text, &Options::default()).bundle;
+        prop_assert!(!bundle.sections.is_empty());
+    }
+}
