@@ -11,7 +11,7 @@ use super::sections::Accordion;
 use super::state::{path_to, Action, Open};
 use super::summary::SummaryPanel;
 use crate::bundle::config::{Labels, SummaryPosition};
-use crate::bundle::{Bundle, Section};
+use crate::bundle::{Block, Bundle, Section};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -126,7 +126,14 @@ const WORDS_PER_MINUTE: usize = 200;
 fn header(bundle: &Bundle, level: u8) -> Html {
     let meta = &bundle.meta;
     let labels = &bundle.config.labels;
-    let words: usize = bundle.all_texts().iter().map(|(_, t)| t.split_whitespace().count()).sum();
+    // The policy's own text: intro and sections, not the summary restating it.
+    let words: usize = bundle
+        .intro
+        .iter()
+        .chain(bundle.sections_flat().into_iter().flat_map(|(_, s)| s.blocks.iter()))
+        .flat_map(Block::texts)
+        .map(|(_, t)| t.split_whitespace().count())
+        .sum();
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let mut facts: Vec<Html> =
         vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];
