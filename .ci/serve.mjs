@@ -22,7 +22,7 @@ const TYPES = {
 
 /**
  * Serves `root`. `headers(path)` may add headers per request (CORS, CSP);
- * `routes[path]` may answer a path itself ({ status, body, type, delayMs }).
+ * `routes[path]` may answer a path itself ({ status, body, type, headers, delayMs }).
  * Resolves to the running server; `server.url` is its address.
  */
 export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} }) {
@@ -33,7 +33,7 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
-      res.writeHead(route.status ?? 200, { 'Content-Type': route.type ?? 'application/json', ...extra });
+      res.writeHead(route.status ?? 200, { 'Content-Type': route.type ?? 'application/json', ...extra, ...route.headers });
       res.end(route.body ?? '');
       return;
     }

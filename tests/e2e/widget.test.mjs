@@ -23,6 +23,18 @@ const world = useWorld({
     }
     routes['/two.html'] = page(`<privacy-policy id="a" src="/policies/concord.json"></privacy-policy>
       <privacy-policy id="b" src="/policies/westfield.json"></privacy-policy>`);
+    const csp = [
+      "default-src 'self'", `script-src 'self' ${w.cdn.url} 'wasm-unsafe-eval'`, `style-src 'self' ${w.cdn.url}`,
+      `connect-src 'self' ${w.cdn.url}`, "img-src 'self' data:", "require-trusted-types-for 'script'",
+    ].join('; ');
+    routes['/csp.html'] = { ...page(`<privacy-policy src="/policies/massgov-2016.json"></privacy-policy>`), headers: { 'Content-Security-Policy': csp } };
+    routes['/api.html'] = page(`<div id="target"></div><script type="module" src="/api.js"></script>`);
+    routes['/api.js'] = {
+      type: 'text/javascript',
+      body: `import { mount } from '${w.cdn.url}/policy-widget.js';
+        const widget = await mount(document.getElementById('target'), '/policies/westfield.json', { 'heading-level': 4, hide: 'facts' });
+        window.widget = widget;`,
+    };
     routes['/missing.html'] = page(`<privacy-policy src="/policies/no-such-policy.json"></privacy-policy>`);
     routes['/broken.html'] = page(`<privacy-policy src="/broken.json"></privacy-policy>`);
     routes['/broken.json'] = { body: '{"format": "policy-bundle/1", "meta": ' };
@@ -168,3 +180,35 @@ for (const [path, words] of [
     await context.close();
   });
 }
+
+test('a strict Content-Security-Policy with Trusted Types: renders with zero violations', async () => {
+  const { page, context, record } = await open(world, '/csp.html');
+  await rendered(page);
+  await page.locator('privacy-policy .pp-toggle-all').click();
+  assert.equal(await page.locator('privacy-policy .pp-sections [aria-expanded=false]').count(), 0);
+  assert.deepEqual(record.violations, []);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('the JavaScript API mounts into any element with options, and destroys', async () => {
+  const { page, context, record } = await open(world, '/api.html');
+  await rendered(page, '#target');
+  assert.equal(await page.locator('#target h4.pp-title').count(), 1, 'heading-level option applied');
+  assert.equal(await page.locator('#target .pp-facts').count(), 0, 'hide option applied');
+  await page.evaluate(() => window.widget.destroy());
+  assert.equal(await page.locator('#target .pp').count(), 0);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('print shows every section and no controls', async () => {
+  const { page, context } = await open(world, '/westfield.html');
+  await rendered(page);
+  await page.emulateMedia({ media: 'print' });
+  const widget = page.locator('privacy-policy');
+  const panels = widget.locator('.pp-panel');
+  for (let i = 0; i < (await panels.count()); i++) assert.ok(await panels.nth(i).isVisible(), `panel ${i} prints`);
+  assert.equal(await widget.locator('.pp-toggle-all').isVisible(), false, 'no expand-all button on paper');
+  await context.close();
+});
