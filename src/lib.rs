@@ -16,6 +16,7 @@ pub mod bundle;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

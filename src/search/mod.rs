@@ -1,0 +1,602 @@
+//! Search inside one policy, in pure Rust: built in the browser from the bundle
+//! when the widget loads, queried on each keystroke.
+//!
+//! Ranking is BM25 over sections, with a section's title and the summary points
+//! and facts that cite it counted as stronger evidence than its body. A query
+//! word matches, in decreasing weight: its stem; a phrase it stands for
+//! (glossary aliases, "PII"); a synonym; a longer word it starts (the last word,
+//! while typing); a word one edit away (only when nothing matches exactly, so a
+//! typo never outranks a correct spelling). User input is only ever compared
+//! with words: nothing in a query is compiled or interpreted.
+
+mod distance;
+mod highlight;
+mod synonyms;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub use highlight::Highlighter;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::bundle::{inline, Block, Bundle};
+
+/// Queries longer than this are cut: no resident question needs more, and the
+/// cost of a query stays bounded whatever is pasted in.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// At most this many words of a query count.
+const MAX_QUERY_WORDS: usize = 12;
+
+/// A word in a section's title (or a term the section defines) adds this much,
+/// outside BM25's length normalisation: a long section is no less *about* its title.
+const TITLE_BONUS: f32 = 2.0;
+const SUMMARY_WEIGHT: f32 = 2.0;
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+
+/// Words too common to search for on their own.
+/// Words too common to search for on their own, and the words residents wrap
+/// a question in ("can I get…", "do you…").
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anything",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "get",
+    "got",
+    "has",
+    "have",
+    "how",
+    "i",
+    "if",
+    "in",
+    "is",
+    "it",
+    "its",
+    "just",
+    "know",
+    "me",
+    "my",
+    "of",
+    "on",
+    "or",
+    "our",
+    "please",
+    "should",
+    "so",
+    "some",
+    "something",
+    "tell",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "they",
+    "thing",
+    "this",
+    "to",
+    "us",
+    "want",
+    "was",
+    "we",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+];
+
+/// How words of the policy's language are reduced to stems: Snowball for
+/// English; other languages are matched on folded words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Language {
+    English,
+    #[default]
+    Unstemmed,
+}
+
+impl Language {
+    pub fn for_tag(tag: &str) -> Self {
+        if tag == "en" || tag.starts_with("en-") {
+            Language::English
+        } else {
+            Language::Unstemmed
+        }
+    }
+
+    pub fn stem(self, word: &str) -> String {
+        match self {
+            // Creating a stemmer only picks a function: cheaper than keeping one.
+            Language::English => Stemmer::create(Algorithm::English).stem(word).into_owned(),
+            Language::Unstemmed => word.to_owned(),
+        }
+    }
+}
+
+/// One section, as search sees it.
+struct Doc {
+    section: String,
+    /// Body length, summary words counting with their weight.
+    length: f32,
+    /// The section's term ids in order; `None` between separate texts, so a
+    /// phrase never spans two of them.
+    sequence: Vec<Option<u32>>,
+}
+
+/// Where one term occurs.
+#[derive(Clone, Copy)]
+struct Posting {
+    doc: u32,
+    /// Occurrences in the body, summary points counting double.
+    weighted: f32,
+    /// Whether the term is in the title or a defined name.
+    in_title: bool,
+    /// Occurrences, as the reader counts them.
+    count: u32,
+}
+
+pub struct Index {
+    language: Language,
+    docs: Vec<Doc>,
+    term_ids: HashMap<String, u32>,
+    postings: Vec<Vec<Posting>>,
+    /// Every folded word of the policy with its term id: for prefixes, typos
+    /// and "did you mean" suggestions.
+    vocabulary: BTreeMap<String, u32>,
+    /// Stem of any synonym-group word (in the policy or not) → the group's
+    /// terms the policy has.
+    synonyms: HashMap<String, Vec<u32>>,
+    /// Folded word → phrases (as term ids) it stands for.
+    phrases: HashMap<String, Vec<Vec<u32>>>,
+    average_length: f32,
+}
+
+/// A section that matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub section: String,
+    pub score: f32,
+    /// Matching words in the section.
+    pub matches: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// Matching words in all hits.
+    pub matches: usize,
+    /// Marks the matching words wherever the widget renders text.
+    pub highlighter: Highlighter,
+    /// When nothing matched: the policy's words nearest to what was typed.
+    pub suggestions: Vec<String>,
+}
+
+/// What one query word can match, with how much a match counts.
+struct Clause {
+    /// (term, weight) alternatives.
+    terms: Vec<(u32, f32)>,
+    /// (phrase, weight) alternatives.
+    phrases: Vec<(Vec<u32>, f32)>,
+    /// A quoted phrase: a section without it is not a result.
+    required: bool,
+}
+
+impl Index {
+    /// Indexes every section of a bundle.
+    pub fn build(bundle: &Bundle) -> Self {
+        let mut index = Index {
+            language: Language::for_tag(&bundle.meta.language),
+            docs: Vec::new(),
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
+            vocabulary: BTreeMap::new(),
+            synonyms: HashMap::new(),
+            phrases: HashMap::new(),
+            average_length: 0.0,
+        };
+        // Summary points and facts count for the section they cite.
+        let mut cited: HashMap<&str, Vec<&str>> = HashMap::new();
+        for p in &bundle.summary {
+            cited.entry(&p.section).or_default().push(&p.text);
+        }
+        let mut defined: HashMap<&str, Vec<&str>> = HashMap::new();
+        for d in &bundle.definitions {
+            if let Some(section) = &d.section {
+                defined
+                    .entry(section)
+                    .or_default()
+                    .extend(std::iter::once(d.term.as_str()).chain(d.aliases.iter().map(String::as_str)));
+            }
+        }
+        for f in &bundle.facts {
+            cited.entry(&f.section).or_default().push(&f.value);
+        }
+        for (_, section) in bundle.sections_flat() {
+            let doc = index.docs.len() as u32;
+            // term → (weighted body occurrences, in title, occurrences)
+            let mut counts: HashMap<u32, (f32, bool, u32)> = HashMap::new();
+            let mut sequence = Vec::new();
+            let mut length = 0.0;
+            // `weight` 0 marks a title: counted apart from the body.
+            let mut add = |index: &mut Index, text: &str, weight: f32| {
+                let plain = inline::plain(text);
+                for token in text::tokens(&plain) {
+                    let id = index.term(&token.word);
+                    let entry = counts.entry(id).or_insert((0.0, false, 0));
+                    entry.0 += weight;
+                    entry.1 |= weight == 0.0;
+                    entry.2 += 1;
+                    sequence.push(Some(id));
+                    length += weight;
+                }
+                sequence.push(None);
+            };
+            add(&mut index, &section.title, 0.0);
+            // A term defined here is what this section is about.
+            for term in defined.get(section.id.as_str()).into_iter().flatten() {
+                add(&mut index, term, 0.0);
+            }
+            for text in cited.get(section.id.as_str()).into_iter().flatten() {
+                add(&mut index, text, SUMMARY_WEIGHT);
+            }
+            for (_, text) in section.blocks.iter().flat_map(Block::texts) {
+                add(&mut index, text, 1.0);
+            }
+            for (id, (weighted, in_title, count)) in counts {
+                index.postings[id as usize].push(Posting { doc, weighted, in_title, count });
+            }
+            index.docs.push(Doc { section: section.id.clone(), length, sequence });
+        }
+        index.average_length = index.docs.iter().map(|d| d.length).sum::<f32>() / index.docs.len().max(1) as f32;
+        index.link_synonyms(bundle);
+        index
+    }
+
+    /// The id of a folded word's term, creating it (and its vocabulary entry).
+    fn term(&mut self, word: &str) -> u32 {
+        if let Some(id) = self.vocabulary.get(word) {
+            return *id;
+        }
+        let stem = self.language.stem(word);
+        let next = self.term_ids.len() as u32;
+        let id = *self.term_ids.entry(stem).or_insert(next);
+        if id == next {
+            self.postings.push(Vec::new());
+        }
+        self.vocabulary.insert(word.to_owned(), id);
+        id
+    }
+
+    /// The term id of a word if the policy has it.
+    fn known(&self, word: &str) -> Option<u32> {
+        self.vocabulary.get(word).copied().or_else(|| self.term_ids.get(&self.language.stem(word)).copied())
+    }
+
+    fn phrase_ids(&self, words: &str) -> Option<Vec<u32>> {
+        let ids: Option<Vec<u32>> = text::tokens(words).iter().map(|t| self.known(&t.word)).collect();
+        ids.filter(|ids| !ids.is_empty())
+    }
+
+    fn link_synonyms(&mut self, bundle: &Bundle) {
+        for group in synonyms::GROUPS {
+            let mut ids: Vec<u32> = group.iter().filter_map(|w| self.known(w)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for word in *group {
+                self.synonyms.entry(self.language.stem(word)).or_default().extend(&ids);
+            }
+        }
+        let mut pairs: Vec<(String, String)> =
+            synonyms::PHRASES.iter().map(|(w, p)| (w.to_string(), p.to_string())).collect();
+        // Glossary: each name of a term stands for the others.
+        for d in &bundle.definitions {
+            let names: Vec<String> = std::iter::once(&d.term).chain(&d.aliases).map(|n| inline::plain(n)).collect();
+            for a in &names {
+                for b in names.iter().filter(|b| *b != a) {
+                    pairs.push((a.clone(), b.clone()));
+                }
+            }
+        }
+        for (name, phrase) in pairs {
+            let key: Vec<String> = text::tokens(&name).into_iter().map(|t| t.word).collect();
+            if let (Some(ids), [word]) = (self.phrase_ids(&phrase), key.as_slice()) {
+                self.phrases.entry(word.clone()).or_default().push(ids);
+            }
+        }
+    }
+
+    /// Runs a query.
+    pub fn search(&self, query: &str) -> Results {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let clauses = self.clauses(&query);
+        if clauses.is_empty() {
+            return Results::default();
+        }
+        let n = self.docs.len() as f32;
+        let mut scores: HashMap<u32, (f32, usize, usize)> = HashMap::new(); // doc → (score, clauses matched, words)
+        let mut excluded: HashSet<u32> = HashSet::new();
+        for clause in &clauses {
+            let mut per_doc: HashMap<u32, (f32, usize)> = HashMap::new();
+            for &(term, weight) in &clause.terms {
+                let postings = &self.postings[term as usize];
+                let idf = (1.0 + (n - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)).ln();
+                for p in postings {
+                    let doc = &self.docs[p.doc as usize];
+                    let norm = 1.0 - BM25_B + BM25_B * doc.length / self.average_length.max(1.0);
+                    let body = p.weighted * (BM25_K1 + 1.0) / (p.weighted + BM25_K1 * norm);
+                    let s = weight * idf * (body + if p.in_title { TITLE_BONUS } else { 0.0 });
+                    let e = per_doc.entry(p.doc).or_default();
+                    e.0 = e.0.max(s);
+                    e.1 += p.count as usize;
+                }
+            }
+            for (phrase, weight) in &clause.phrases {
+                for (d, doc) in self.docs.iter().enumerate() {
+                    let count = occurrences(&doc.sequence, phrase);
+                    if count > 0 {
+                        let e = per_doc.entry(d as u32).or_default();
+                        e.0 = e.0.max(weight * count as f32 * 2.0);
+                        e.1 += count * phrase.len();
+                    }
+                }
+            }
+            if clause.required {
+                excluded.extend((0..self.docs.len() as u32).filter(|d| !per_doc.contains_key(d)));
+            }
+            for (doc, (s, words)) in per_doc {
+                let e = scores.entry(doc).or_default();
+                e.0 += s;
+                e.1 += 1;
+                e.2 += words;
+            }
+        }
+        let total = clauses.len() as f32;
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .filter(|(doc, _)| !excluded.contains(doc))
+            .map(|(doc, (score, matched, words))| Hit {
+                section: self.docs[doc as usize].section.clone(),
+                // Sections that answer more of the question come first.
+                score: score * (matched as f32 / total).powi(2),
+                matches: words,
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.section.cmp(&b.section)));
+        let matches = hits.iter().map(|h| h.matches).sum();
+        let suggestions = if hits.is_empty() { self.suggestions(&query) } else { Vec::new() };
+        Results { hits, matches, highlighter: self.highlighter(&clauses), suggestions }
+    }
+
+    fn clauses(&self, query: &str) -> Vec<Clause> {
+        let mut clauses = Vec::new();
+        // Quoted phrases (straight or curly quotes) are required.
+        let parts: Vec<&str> = query.split(['"', '“', '”']).collect();
+        let mut words: Vec<String> = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 1 {
+                if let Some(ids) = self.phrase_ids(part) {
+                    clauses.push(Clause { terms: vec![], phrases: vec![(ids, 1.0)], required: true });
+                } else if !text::tokens(part).is_empty() {
+                    // A quoted word the policy never uses: nothing can match.
+                    clauses.push(Clause { terms: vec![], phrases: vec![], required: true });
+                }
+            } else {
+                words.extend(text::tokens(part).into_iter().map(|t| t.word));
+            }
+        }
+        let still_typing = parts.len() % 2 == 1 && query.ends_with(|c: char| c.is_alphanumeric());
+        let content: Vec<&String> = words.iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).collect();
+        let chosen: Vec<&String> = if content.is_empty() { words.iter().collect() } else { content };
+        let last = words.last();
+        for word in chosen.into_iter().take(MAX_QUERY_WORDS) {
+            let is_last = still_typing && Some(word) == last;
+            clauses.push(self.clause(word, is_last));
+        }
+        clauses
+    }
+
+    fn clause(&self, word: &str, prefix: bool) -> Clause {
+        let mut terms: Vec<(u32, f32)> = Vec::new();
+        if let Some(id) = self.known(word) {
+            terms.push((id, 1.0));
+        }
+        for &s in self.synonyms.get(&self.language.stem(word)).into_iter().flatten() {
+            terms.push((s, 0.6));
+        }
+        let phrases: Vec<(Vec<u32>, f32)> =
+            self.phrases.get(word).into_iter().flatten().map(|p| (p.clone(), 0.9)).collect();
+        if prefix && word.chars().count() >= 2 {
+            let longer = self.vocabulary.range(word.to_owned()..).take_while(|(w, _)| w.starts_with(word)).take(50);
+            terms.extend(longer.map(|(_, &id)| (id, 0.8)));
+        }
+        // Typos only where nothing matches as typed, so they never outrank it.
+        if terms.is_empty() && phrases.is_empty() && word.chars().count() >= 5 {
+            let near = self.vocabulary.iter().filter(|(w, _)| distance::within(w, word, 1).is_some());
+            terms.extend(near.map(|(_, &id)| (id, 0.5)));
+        }
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0); // the first (heaviest) weight of a term stays
+        Clause { terms, phrases, required: false }
+    }
+
+    fn highlighter(&self, clauses: &[Clause]) -> Highlighter {
+        let names: HashMap<u32, &String> = self.term_ids.iter().map(|(s, id)| (*id, s)).collect();
+        let stems = clauses.iter().flat_map(|c| &c.terms).map(|(id, _)| names[id].clone()).collect();
+        let phrases = clauses
+            .iter()
+            .flat_map(|c| &c.phrases)
+            .map(|(ids, _)| ids.iter().map(|id| names[id].clone()).collect())
+            .collect();
+        Highlighter::new(self.language, stems, phrases)
+    }
+
+    /// The policy's words nearest to the query's words (edit distance ≤ 2).
+    fn suggestions(&self, query: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in text::tokens(query).iter().filter(|t| t.word.chars().count() >= 3) {
+            let mut near: Vec<(usize, usize, &String)> = self
+                .vocabulary
+                .iter()
+                .filter_map(|(w, &id)| {
+                    distance::within(w, &t.word, 2).map(|d| (d, usize::MAX - self.postings[id as usize].len(), w))
+                })
+                .collect();
+            near.sort();
+            out.extend(near.into_iter().take(3).map(|(_, _, w)| w.clone()));
+        }
+        out.dedup();
+        out.truncate(5);
+        out
+    }
+}
+
+/// How often `phrase` occurs, consecutively, in `sequence`.
+fn occurrences(sequence: &[Option<u32>], phrase: &[u32]) -> usize {
+    if phrase.is_empty() || sequence.len() < phrase.len() {
+        return 0;
+    }
+    sequence.windows(phrase.len()).filter(|w| w.iter().zip(phrase).all(|(a, b)| *a == Some(*b))).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{Definition, Meta, Publisher, PublisherKind, Section, FORMAT};
+
+    fn bundle(sections: &[(&str, &str, &str)]) -> Bundle {
+        Bundle {
+            format: FORMAT.into(),
+            meta: Meta {
+                title: "T".into(),
+                publisher: Publisher { name: "P".into(), kind: PublisherKind::Town, website: None },
+                jurisdiction: None,
+                effective_date: None,
+                updated_date: None,
+                language: "en".into(),
+                canonical_url: None,
+            },
+            summary: vec![],
+            facts: vec![],
+            intro: vec![],
+            sections: sections
+                .iter()
+                .map(|(id, title, text)| Section {
+                    id: (*id).into(),
+                    title: (*title).into(),
+                    blocks: vec![Block::Paragraph { text: (*text).into() }],
+                    sections: vec![],
+                })
+                .collect(),
+            definitions: vec![Definition {
+                term: "Internet Protocol Address".into(),
+                aliases: vec!["IP Address".into()],
+                text: "A number.".into(),
+                section: Some("ip".into()),
+            }],
+            contacts: vec![],
+            front_matter: vec![],
+            config: Default::default(),
+        }
+    }
+
+    fn index() -> Index {
+        Index::build(&bundle(&[
+            ("cookies", "Cookies", "We use session cookies. Cookies expire when you close the browser."),
+            ("records", "Public records", "What you send us may become a public record under the law."),
+            ("ip", "Logs", "We store the Internet Protocol address of each visit."),
+            ("selling", "Sharing", "We do not sell or rent personal information."),
+            ("cookie-jar", "Recipes", "A coockie jar recipe, spelled oddly."),
+        ]))
+    }
+
+    fn first(query: &str) -> String {
+        index().search(query).hits.first().map(|h| h.section.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn stems_and_titles_rank_the_section_about_it_first() {
+        assert_eq!(first("cookie"), "cookies");
+        assert_eq!(first("public records "), "records");
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        assert_eq!(first("cook"), "cookies");
+        assert!(index().search("cook ").hits.is_empty(), "a finished word is a word");
+    }
+
+    #[test]
+    fn quoted_phrases_must_match_as_phrases() {
+        let results = index().search("\"public record\"");
+        assert_eq!(results.hits.iter().map(|h| h.section.as_str()).collect::<Vec<_>>(), ["records"]);
+        assert!(index().search("\"record public\"").hits.is_empty());
+    }
+
+    #[test]
+    fn synonyms_and_glossary_aliases_find_the_policys_words() {
+        assert_eq!(first("do you trade my data"), "selling");
+        assert_eq!(first("ip"), "ip");
+        assert_eq!(first("pii "), "selling");
+    }
+
+    #[test]
+    fn a_typo_finds_the_word_but_never_outranks_a_correct_spelling() {
+        assert_eq!(first("recxrdz "), "", "two edits: no match");
+        assert_eq!(first("recods "), "records", "one edit on a word of five letters or more");
+        // "coockie" is a word of the policy: typed correctly, it wins over "cookie".
+        assert_eq!(first("coockie "), "cookie-jar");
+    }
+
+    #[test]
+    fn counts_and_highlights_follow_the_matches() {
+        let results = index().search("cookies ");
+        assert_eq!(results.hits[0].matches, 3, "title once, body twice");
+        let text = "Cookies expire; a cookie is small.";
+        let marked: Vec<&str> = results.highlighter.ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(marked, ["Cookies", "cookie"]);
+    }
+
+    #[test]
+    fn no_matches_suggests_the_nearest_words() {
+        let results = index().search("rekkords ");
+        assert!(results.hits.is_empty());
+        assert!(results.suggestions.contains(&"records".to_owned()), "{:?}", results.suggestions);
+    }
+
+    #[test]
+    fn strange_queries_are_safe() {
+        let idx = index();
+        for q in ["", "   ", "!!!???", "🍪🍪🍪", "\"", "\"\"", "(.*)+$[", &"a".repeat(10_000), &"cookie ".repeat(2_000)]
+        {
+            let results = idx.search(q);
+            assert!(results.hits.len() <= 5, "{q:?}");
+        }
+        assert_eq!(first(&format!("{} cookies", "x".repeat(10_000))), "", "queries are cut at 200 characters");
+    }
+}

@@ -1,0 +1,124 @@
+//! Words as search sees them: case and diacritics folded, split at anything
+//! that is not a letter or digit, each with where it stands in the text (so a
+//! match can be highlighted exactly where the reader sees it).
+
+use std::ops::Range;
+
+/// One word of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Folded: lower case, no diacritics, no possessive "'s".
+    pub word: String,
+    /// Byte range in the text it came from.
+    pub span: Range<usize>,
+}
+
+/// Lower-cases and strips the diacritics of the letters policies use
+/// (Latin-1 and Latin Extended-A); other characters pass through lower-cased.
+/// A small table rather than full Unicode normalisation: the tables of the
+/// latter would triple the size of search in the wasm.
+pub fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'Æ' | 'æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'Œ' | 'œ' => {
+            out.push_str("oe");
+            return;
+        }
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// The words of `text`. An apostrophe inside a word joins ("don't"), and a
+/// possessive "'s" is dropped ("children's" is "children").
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut word = String::new();
+        fold_char(c, &mut word);
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                fold_char(c, &mut word);
+            } else if is_apostrophe(c) && text[i + c.len_utf8()..].starts_with(is_word_char) {
+                // keep "don't" whole; "'s" is dropped below
+            } else {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        // Apostrophes were skipped above; a possessive leaves its "s" behind.
+        let surface = &text[start..end];
+        if surface.ends_with("'s") || surface.ends_with("’s") {
+            word.pop();
+        }
+        out.push(Token { word, span: start..end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn folding_and_splitting() {
+        assert_eq!(words("Résumé: the E-MAIL you send"), ["resume", "the", "e", "mail", "you", "send"]);
+        assert_eq!(words("Children’s records don't change"), ["children", "records", "dont", "change"]);
+        assert_eq!(words("“IP” address (Ärger) straße"), ["ip", "address", "arger", "strasse"]);
+        assert_eq!(words("!!! 🍪 ???"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn spans_point_at_the_original_text() {
+        let text = "See the Town’s policy";
+        let t = tokens(text);
+        assert_eq!(&text[t[2].span.clone()], "Town’s");
+        assert_eq!(t[2].word, "town");
+    }
+}
