@@ -122,3 +122,13 @@ fn the_initial_state_and_hidden_panels_follow_the_config() {
     assert!(html.contains("Collapse all sections"));
     assert!(!html.contains("pp-facts"), "facts hidden by config");
 }
+
+#[test]
+fn the_search_form_and_its_silent_status_line_exist_from_the_start() {
+    let html = render(common::small_bundle());
+    assert!(tag_with(&html, "role=\"search\"").is_some_and(|t| t.starts_with("<form")));
+    assert!(html.contains("<label for=\"pp-search-input\" class=\"pp-search-label\">Search this policy</label>"));
+    let status = tag_with(&html, "id=\"pp-search-status\"").unwrap();
+    assert!(status.contains("role=\"status\""));
+    assert!(html.contains(&format!("{status}</p>")), "empty before a search");
+}

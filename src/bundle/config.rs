@@ -216,6 +216,8 @@ labels! {
     search_results: "{matches} matches in {sections} sections",
     search_one_result: "1 match in 1 section",
     search_no_results: "No matches",
+    /// While stepping through matches; `{n}` and `{total}` are numbers.
+    search_position: "Match {n} of {total}",
     search_suggestions: "Try:",
     search_previous: "Previous match",
     search_next: "Next match",
@@ -262,6 +264,13 @@ impl Config {
             }
         }
         warnings
+    }
+}
+
+impl Config {
+    /// Whether nothing is set: a bundle then leaves `config` out.
+    pub fn is_default(&self) -> bool {
+        *self == Config::default()
     }
 }
 

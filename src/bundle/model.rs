@@ -40,7 +40,7 @@ pub struct Bundle {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub front_matter: Vec<FrontMatter>,
     /// Display options; attributes on the `<privacy-policy>` element override them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::bundle::config::Config::is_default")]
     pub config: crate::bundle::config::Config,
 }
 

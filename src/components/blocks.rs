@@ -3,27 +3,25 @@
 use yew::prelude::*;
 
 use super::heading::heading;
-use super::inline;
-use crate::bundle::config::Labels;
+use super::inline::{self, Ctx};
 use crate::bundle::{Block, List, Tool, ToolField};
 
 /// `level` is the heading level for names inside the blocks (tool names), one
 /// below the section's own heading.
-pub fn blocks(blocks: &[Block], labels: &Labels, level: u8) -> Html {
-    blocks.iter().map(|b| block(b, labels, level)).collect()
+pub fn blocks(blocks: &[Block], ctx: Ctx, level: u8) -> Html {
+    blocks.iter().map(|b| block(b, ctx, level)).collect()
 }
 
-fn block(block: &Block, labels: &Labels, level: u8) -> Html {
-    let del = labels.deleted_text.as_str();
+fn block(block: &Block, ctx: Ctx, level: u8) -> Html {
     match block {
-        Block::Paragraph { text } => html! { <p>{ inline::text(text, del) }</p> },
-        Block::List(list) => list_html(list, del),
+        Block::Paragraph { text } => html! { <p>{ inline::text(text, ctx) }</p> },
+        Block::List(list) => list_html(list, ctx),
         Block::Fields { fields } => html! {
             <dl class="pp-fields">
                 { for fields.iter().map(|f| html! {
                     <div class="pp-field">
-                        <dt>{ inline::text(&f.label, del) }</dt>
-                        <dd>{ inline::paragraphs(&f.value, del) }</dd>
+                        <dt>{ inline::text(&f.label, ctx) }</dt>
+                        <dd>{ inline::paragraphs(&f.value, ctx) }</dd>
                     </div>
                 }) }
             </dl>
@@ -32,29 +30,29 @@ fn block(block: &Block, labels: &Labels, level: u8) -> Html {
             <div class="pp-table-wrap" role="group" aria-label={t.caption.clone()}>
                 <table>
                     if let Some(caption) = &t.caption {
-                        <caption>{ inline::text(caption, del) }</caption>
+                        <caption>{ inline::text(caption, ctx) }</caption>
                     }
                     if !t.header.is_empty() {
-                        <thead><tr>{ for t.header.iter().map(|h| html! { <th scope="col">{ inline::text(h, del) }</th> }) }</tr></thead>
+                        <thead><tr>{ for t.header.iter().map(|h| html! { <th scope="col">{ inline::text(h, ctx) }</th> }) }</tr></thead>
                     }
                     <tbody>
                         { for t.rows.iter().map(|row| html! {
-                            <tr>{ for row.iter().map(|c| html! { <td>{ inline::text(c, del) }</td> }) }</tr>
+                            <tr>{ for row.iter().map(|c| html! { <td>{ inline::text(c, ctx) }</td> }) }</tr>
                         }) }
                     </tbody>
                 </table>
             </div>
         },
-        Block::Tool(tool) => tool_card(tool, labels, level),
+        Block::Tool(tool) => tool_card(tool, ctx, level),
     }
 }
 
-fn list_html(list: &List, del: &str) -> Html {
+fn list_html(list: &List, ctx: Ctx) -> Html {
     let items = list.items.iter().map(|item| {
         html! {
             <li>
-                { inline::text(&item.text, del) }
-                if let Some(sub) = &item.list { { list_html(sub, del) } }
+                { inline::text(&item.text, ctx) }
+                if let Some(sub) = &item.list { { list_html(sub, ctx) } }
             </li>
         }
     });
@@ -65,7 +63,7 @@ fn list_html(list: &List, del: &str) -> Html {
     }
 }
 
-fn tool_label(field: ToolField, labels: &Labels) -> &str {
+fn tool_label(field: ToolField, labels: &crate::bundle::config::Labels) -> &str {
     match field {
         ToolField::Purpose => &labels.tool_purpose,
         ToolField::DataCollected => &labels.tool_data_collected,
@@ -78,22 +76,21 @@ fn tool_label(field: ToolField, labels: &Labels) -> &str {
 
 /// A third-party tool as a card: its name, then what it does, collects and how
 /// to opt out, as a description list a screen reader reads pair by pair.
-fn tool_card(tool: &Tool, labels: &Labels, level: u8) -> Html {
-    let del = labels.deleted_text.as_str();
+fn tool_card(tool: &Tool, ctx: Ctx, level: u8) -> Html {
     html! {
         <div class="pp-tool">
-            { heading(level, "pp-tool-name", None, inline::text(&tool.name, del)) }
+            { heading(level, "pp-tool-name", None, inline::text(&tool.name, ctx)) }
             <dl class="pp-fields">
                 { for tool.labelled_values().into_iter().map(|(field, value)| html! {
                     <div class="pp-field">
-                        <dt>{ tool_label(field, labels).to_owned() }</dt>
-                        <dd>{ inline::paragraphs(value, del) }</dd>
+                        <dt>{ tool_label(field, ctx.labels).to_owned() }</dt>
+                        <dd>{ inline::paragraphs(value, ctx) }</dd>
                     </div>
                 }) }
                 { for tool.other.iter().map(|f| html! {
                     <div class="pp-field">
-                        <dt>{ inline::text(&f.label, del) }</dt>
-                        <dd>{ inline::paragraphs(&f.value, del) }</dd>
+                        <dt>{ inline::text(&f.label, ctx) }</dt>
+                        <dd>{ inline::paragraphs(&f.value, ctx) }</dd>
                     </div>
                 }) }
             </dl>

@@ -6,11 +6,92 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+/// The prefix of a search shared in the URL: `#pp-q=cookies`. Section ids
+/// cannot contain `=`, so the two never collide.
+const QUERY_HASH: &str = "#pp-q=";
+
 /// The section id in the page's URL hash, if any.
 pub fn hash_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix('#')?;
-    (!id.is_empty()).then(|| id.to_owned())
+    (!id.is_empty() && !hash.starts_with(QUERY_HASH)).then(|| id.to_owned())
+}
+
+/// The search shared in the URL's hash, if any.
+pub fn hash_query() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let encoded = hash.strip_prefix(QUERY_HASH)?;
+    js_sys::decode_uri_component(encoded).ok().map(String::from).filter(|q| !q.trim().is_empty())
+}
+
+/// Keeps the URL in step with the search, so a result can be shared. Replaces
+/// rather than pushes: typing should not fill the back button's history.
+pub fn set_query_hash(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let has_query = location.hash().is_ok_and(|h| h.starts_with(QUERY_HASH));
+    let url = if query.trim().is_empty() {
+        if !has_query {
+            return; // leave a section's deep link alone
+        }
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    } else {
+        format!("{QUERY_HASH}{}", String::from(js_sys::encode_uri_component(query)))
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Marks the next (or previous) search match as current, scrolls it into view
+/// and returns its position and the number of matches.
+pub fn show_match(root: &Element, current: Option<usize>, forward: bool) -> Option<(usize, usize)> {
+    let marks = root.query_selector_all(".pp-sections mark").ok()?;
+    let total = marks.length() as usize;
+    if total == 0 {
+        return None;
+    }
+    let next = match (current, forward) {
+        (None, true) => 0,
+        (None, false) => total - 1,
+        (Some(i), true) => (i + 1) % total,
+        (Some(i), false) => (i + total - 1) % total,
+    };
+    for i in 0..total {
+        if let Some(mark) = marks.item(i as u32).and_then(|m| m.dyn_into::<Element>().ok()) {
+            let _ = mark.class_list().toggle_with_force("pp-current", i == next);
+            if i == next {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                options.set_behavior(if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    }
+    Some((next, total))
+}
+
+/// Whether a `/` keypress should focus this widget's search box (and does it):
+/// not while the reader types elsewhere, and only for the first widget on a page.
+pub fn slash_is_for(root: &Element, e: &web_sys::KeyboardEvent) -> bool {
+    let typing = e.composed_path().get(0).dyn_into::<Element>().is_ok_and(|t| {
+        matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.has_attribute("contenteditable")
+    });
+    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return false;
+    }
+    let first_widget = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("privacy-policy").ok().flatten())
+        .and_then(|host| host.shadow_root());
+    let ours = root.get_root_node();
+    if first_widget.is_some_and(|first| !ours.is_same_node(Some(&first))) {
+        return false;
+    }
+    match root.query_selector("#pp-search-input").ok().flatten().and_then(|i| i.dyn_into::<HtmlElement>().ok()) {
+        Some(input) => input.focus().is_ok(),
+        None => false,
+    }
 }
 
 /// Puts `#id` in the address bar without a jump or a history entry per click

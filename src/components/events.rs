@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -24,13 +24,33 @@ pub fn section_link_target(e: &MouseEvent) -> Option<String> {
 }
 
 /// Opens and shows the section the URL names, on load and on every change of
-/// the hash; opens the section whose closed text find-in-page matched.
+/// the hash; restores a search shared as `#pp-q=…`; opens the section whose
+/// closed text find-in-page matched; focuses the search box on `/`.
 #[hook]
-pub fn use_navigation(root: NodeRef, bundle: Rc<Bundle>, reveal: Callback<String>, dispatch: Callback<Action>) {
+pub fn use_navigation(
+    root: NodeRef,
+    bundle: Rc<Bundle>,
+    reveal: Callback<String>,
+    dispatch: Callback<Action>,
+    search: Callback<String>,
+) {
     use_effect_with(bundle, move |bundle| {
-        if let Some(id) = super::browser::hash_id() {
+        if let Some(query) = super::browser::hash_query() {
+            search.emit(query);
+        } else if let Some(id) = super::browser::hash_id() {
             reveal.emit(id);
         }
+        let on_slash = root.cast::<Element>().and_then(|root| {
+            let document = web_sys::window()?.document()?;
+            // Not passive: the `/` must not reach the box it focuses.
+            let options = EventListenerOptions::enable_prevent_default();
+            Some(EventListener::new_with_options(&document, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if e.key() == "/" && super::browser::slash_is_for(&root, e) {
+                    e.prevent_default();
+                }
+            }))
+        });
         let on_hash = {
             let reveal = reveal.clone();
             web_sys::window().map(|w| {
@@ -51,6 +71,6 @@ pub fn use_navigation(root: NodeRef, bundle: Rc<Bundle>, reveal: Callback<String
                 }
             })
         });
-        move || drop((on_hash, on_match))
+        move || drop((on_hash, on_match, on_slash))
     });
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::icons::fact_icon;
-use super::inline;
+use super::inline::{self, Ctx};
 use crate::bundle::config::Labels;
 use crate::bundle::{Bundle, FactKind};
 
@@ -29,7 +29,7 @@ pub fn fact_label(kind: FactKind, labels: &Labels) -> &str {
 
 pub fn facts(bundle: &Bundle) -> Html {
     let labels = &bundle.config.labels;
-    let del = labels.deleted_text.as_str();
+    let del = Ctx::unmarked(labels);
     html! {
         <ul class="pp-facts">
             { for bundle.facts.iter().map(|f| {

@@ -13,6 +13,7 @@ mod facts;
 mod heading;
 mod icons;
 mod inline;
+mod search_box;
 mod sections;
 mod state;
 mod status;

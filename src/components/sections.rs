@@ -8,14 +8,13 @@ use yew::virtual_dom::VTag;
 use super::blocks::blocks;
 use super::copy_link::CopyLink;
 use super::heading::heading;
-use super::inline;
+use super::inline::{self, Ctx};
 use super::state::{Action, Open};
-use crate::bundle::config::Labels;
 use crate::bundle::Section;
 
 pub struct Accordion<'a> {
     pub open: &'a Open,
-    pub labels: &'a Labels,
+    pub ctx: Ctx<'a>,
     pub dispatch: Callback<Action>,
 }
 
@@ -34,11 +33,10 @@ impl Accordion<'_> {
         };
         let button_id = format!("{id}-button");
         let panel_id = format!("{id}-panel");
-        let del = self.labels.deleted_text.as_str();
         let title = html! {
             <button type="button" id={button_id.clone()} class="pp-toggle"
                 aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}>
-                <span class="pp-toggle-text">{ inline::text(&section.title, del) }</span>
+                <span class="pp-toggle-text">{ inline::text(&section.title, self.ctx) }</span>
                 <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
                 </svg>
@@ -46,9 +44,9 @@ impl Accordion<'_> {
         };
         let content = html! {
             <>
-                { blocks(&section.blocks, self.labels, level + 1) }
+                { blocks(&section.blocks, self.ctx, level + 1) }
                 { self.sections(&section.sections, level + 1) }
-                <CopyLink id={id.clone()} label={self.labels.copy_link.clone()} done={self.labels.link_copied.clone()} />
+                <CopyLink id={id.clone()} label={self.ctx.labels.copy_link.clone()} done={self.ctx.labels.link_copied.clone()} />
             </>
         };
         html! {

@@ -11,7 +11,11 @@ use crate::bundle::{Bundle, Section};
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Open {
+    /// The reader's own choice.
     ids: HashSet<String>,
+    /// While a search shows results: the sections it opened (and what the
+    /// reader toggles meanwhile). Dropping it restores the reader's own state.
+    search: Option<HashSet<String>>,
     /// The section to bring into view after the next render, if any.
     pub focus: Option<String>,
     /// Bumped on each navigation so that navigating twice to the same section
@@ -26,6 +30,9 @@ pub enum Action {
     Reveal(String, Rc<Vec<String>>),
     /// Open sections without moving the reader (find-in-page has already scrolled).
     Open(Rc<Vec<String>>),
+    /// Show a search's matching sections (with their ancestors), or, with
+    /// `None`, go back to the reader's own open sections.
+    Search(Option<Rc<HashSet<String>>>),
     ExpandAll(Rc<Vec<String>>),
     CollapseAll,
 }
@@ -37,15 +44,23 @@ impl Open {
             InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
             InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
         };
-        Open { ids, focus: None, focus_seq: 0 }
+        Open { ids, search: None, focus: None, focus_seq: 0 }
+    }
+
+    fn current(&self) -> &HashSet<String> {
+        self.search.as_ref().unwrap_or(&self.ids)
+    }
+
+    fn current_mut(&mut self) -> &mut HashSet<String> {
+        self.search.as_mut().unwrap_or(&mut self.ids)
     }
 
     pub fn is_open(&self, id: &str) -> bool {
-        self.ids.contains(id)
+        self.current().contains(id)
     }
 
     pub fn all_open(&self, total: usize) -> bool {
-        self.ids.len() >= total
+        self.current().len() >= total
     }
 }
 
@@ -56,26 +71,31 @@ impl Reducible for Open {
         let mut next = (*self).clone();
         match action {
             Action::Toggle(id) => {
-                if !next.ids.remove(&id) {
-                    next.ids.insert(id);
+                let open = next.current_mut();
+                if !open.remove(&id) {
+                    open.insert(id);
                 }
                 next.focus = None;
             }
             Action::Reveal(id, path) => {
-                next.ids.extend(path.iter().cloned());
+                next.current_mut().extend(path.iter().cloned());
                 next.focus = Some(id);
                 next.focus_seq += 1;
             }
             Action::Open(path) => {
-                next.ids.extend(path.iter().cloned());
+                next.current_mut().extend(path.iter().cloned());
+                next.focus = None;
+            }
+            Action::Search(matched) => {
+                next.search = matched.map(|m| (*m).clone());
                 next.focus = None;
             }
             Action::ExpandAll(all) => {
-                next.ids = all.iter().cloned().collect();
+                *next.current_mut() = all.iter().cloned().collect();
                 next.focus = None;
             }
             Action::CollapseAll => {
-                next.ids.clear();
+                next.current_mut().clear();
                 next.focus = None;
             }
         }
@@ -116,5 +136,17 @@ mod tests {
         let open = open.reduce(Action::Toggle("a".into()));
         assert!(!open.is_open("a") && open.focus.is_none());
         assert_eq!(path_to(&tree, "zz"), None);
+    }
+
+    #[test]
+    fn a_search_opens_its_matches_and_clearing_it_restores_the_readers_choice() {
+        let open = Rc::new(Open::default()).reduce(Action::Toggle("d".into()));
+        let matched: HashSet<String> = ["a".to_owned(), "b".to_owned()].into();
+        let open = open.reduce(Action::Search(Some(Rc::new(matched))));
+        assert!(open.is_open("a") && open.is_open("b") && !open.is_open("d"));
+        let open = open.reduce(Action::Toggle("a".into()));
+        assert!(!open.is_open("a"), "the reader can still close a match");
+        let open = open.reduce(Action::Search(None));
+        assert!(open.is_open("d") && !open.is_open("b"), "back to the reader's own state");
     }
 }

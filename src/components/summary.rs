@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::facts::facts;
 use super::heading::heading;
-use super::inline;
+use super::inline::{self, Ctx};
 use crate::bundle::{Bundle, Contact};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub fn summary_panel(props: &Props) -> Html {
     let bundle = &props.bundle;
     let labels = &bundle.config.labels;
     let show = &bundle.config.show;
-    let del = labels.deleted_text.as_str();
+    let del = Ctx::unmarked(labels);
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))

@@ -6,12 +6,14 @@ use yew::prelude::*;
 
 use super::blocks::blocks;
 use super::heading::heading;
-use super::inline;
+use super::inline::{self, Ctx};
+use super::search_box::SearchBox;
 use super::sections::Accordion;
 use super::state::{path_to, Action, Open};
 use super::summary::SummaryPanel;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
+use crate::search::{Index, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -61,7 +63,14 @@ pub fn policy_view(props: &Props) -> Html {
         })
     };
 
-    super::events::use_navigation(root.clone(), bundle.clone(), reveal.clone(), dispatch.clone());
+    let search = use_search(bundle.clone(), root.clone(), dispatch.clone());
+    super::events::use_navigation(
+        root.clone(),
+        bundle.clone(),
+        reveal.clone(),
+        dispatch.clone(),
+        search.set_now.clone(),
+    );
     {
         let root = root.clone();
         let focus = open.focus.clone();
@@ -85,23 +94,28 @@ pub fn policy_view(props: &Props) -> Html {
     };
     let summary = (show.summary || show.facts || show.contacts)
         .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
-    let accordion = Accordion { open: &open, labels, dispatch };
-    let del = labels.deleted_text.as_str();
+    let accordion = Accordion { open: &open, ctx: Ctx { labels, highlighter: &search.results.highlighter }, dispatch };
+    let del = Ctx::unmarked(labels);
 
     html! {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { header(bundle, level) }
+            if show.search {
+                <SearchBox labels={labels.clone()} value={search.typed.clone()} status={search.status.clone()}
+                    suggestions={search.results.suggestions.clone()} on_input={search.on_input.clone()} on_pick={search.set_now.clone()}
+                    on_step={search.on_step.clone()} has_matches={!search.results.hits.is_empty()} />
+            }
             if config.summary_position == SummaryPosition::Start { { summary.clone() } }
             if show.front_matter {
                 { for bundle.front_matter.iter().map(|f| html! {
                     <details class="pp-front">
                         <summary>{ inline::text(&f.title, del) }</summary>
-                        { blocks(&f.blocks, labels, level + 2) }
+                        { blocks(&f.blocks, del, level + 2) }
                     </details>
                 }) }
             }
             if !bundle.intro.is_empty() {
-                <div class="pp-intro">{ blocks(&bundle.intro, labels, level + 1) }</div>
+                <div class="pp-intro">{ blocks(&bundle.intro, del, level + 1) }</div>
             }
             if show.contents && bundle.sections.len() > 1 {
                 { contents(&bundle.sections, labels, level + 1) }
@@ -147,7 +161,7 @@ fn header(bundle: &Bundle, level: u8) -> Html {
     }
     html! {
         <header class="pp-header">
-            { heading(level, "pp-title", None, inline::text(&meta.title, &labels.deleted_text)) }
+            { heading(level, "pp-title", None, inline::text(&meta.title, Ctx::unmarked(labels))) }
             <p class="pp-meta">{ for facts }</p>
         </header>
     }
@@ -180,7 +194,7 @@ pub fn human_date(iso: &str, language: &str) -> String {
 }
 
 fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
-    fn items(sections: &[Section], del: &str) -> Html {
+    fn items(sections: &[Section], del: Ctx) -> Html {
         html! {
             <ol>
                 { for sections.iter().map(|s| html! {
@@ -195,14 +209,14 @@ fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
     html! {
         <nav class="pp-contents" aria-labelledby="pp-contents-heading">
             { heading(level, "pp-panel-heading", Some("pp-contents-heading".into()), html! { { labels.contents_heading.clone() } }) }
-            { items(sections, &labels.deleted_text) }
+            { items(sections, Ctx::unmarked(labels)) }
         </nav>
     }
 }
 
 fn glossary(bundle: &Bundle, level: u8) -> Html {
     let labels = &bundle.config.labels;
-    let del = labels.deleted_text.as_str();
+    let del = Ctx::unmarked(labels);
     html! {
         <section class="pp-glossary" aria-labelledby="pp-glossary-heading">
             { heading(level, "pp-panel-heading", Some("pp-glossary-heading".into()), html! { { labels.glossary_heading.clone() } }) }
@@ -219,4 +233,99 @@ fn glossary(bundle: &Bundle, level: u8) -> Html {
             </dl>
         </section>
     }
+}
+
+/// The search's state as the view needs it.
+struct Search {
+    /// What the box shows (updated on every keystroke).
+    typed: AttrValue,
+    results: Rc<Results>,
+    status: AttrValue,
+    on_input: Callback<String>,
+    on_step: Callback<bool>,
+    /// Sets the query at once (a shared `#pp-q=` link).
+    set_now: Callback<String>,
+}
+
+/// How long typing must pause before the search runs: short enough to feel
+/// instant, long enough not to search on every letter of a fast typist.
+const DEBOUNCE_MS: u32 = 120;
+
+#[hook]
+fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> Search {
+    let typed = use_state(String::new);
+    let query = use_state(String::new);
+    let position = use_state(|| None::<(usize, usize)>);
+    let index = use_memo(bundle.clone(), |b| Index::build(b));
+    let results = {
+        let index = index.clone();
+        use_memo((*query).clone(), move |q| if q.trim().is_empty() { Results::default() } else { index.search(q) })
+    };
+    {
+        // Open the matching sections (and their ancestors); put the query in the
+        // URL — but not before there was one, or a shared `#pp-q=` link would be
+        // wiped before it is read.
+        let bundle = bundle.clone();
+        let results = results.clone();
+        let searched = use_mut_ref(|| false);
+        use_effect_with((*query).clone(), move |q| {
+            let matched = (!results.hits.is_empty()).then(|| {
+                let ids = results.hits.iter().filter_map(|h| path_to(&bundle.sections, &h.section)).flatten().collect();
+                Rc::new(ids)
+            });
+            dispatch.emit(Action::Search(matched));
+            let mut searched = searched.borrow_mut();
+            *searched |= !q.is_empty();
+            if *searched {
+                super::browser::set_query_hash(q);
+            }
+        });
+    }
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let set_now = {
+        let (typed, query, position) = (typed.clone(), query.clone(), position.clone());
+        Callback::from(move |q: String| {
+            typed.set(q.clone());
+            query.set(q);
+            position.set(None);
+        })
+    };
+    let on_input = {
+        let (typed, set_now) = (typed.clone(), set_now.clone());
+        Callback::from(move |q: String| {
+            if q.is_empty() {
+                timer.borrow_mut().take();
+                set_now.emit(q);
+                return;
+            }
+            typed.set(q.clone());
+            let set_now = set_now.clone();
+            *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || set_now.emit(q)));
+        })
+    };
+    let on_step = {
+        let position = position.clone();
+        Callback::from(move |forward: bool| {
+            let Some(root) = root.cast::<web_sys::Element>() else { return };
+            let current = position.map(|(i, _)| i);
+            if let Some(shown) = super::browser::show_match(&root, current, forward) {
+                position.set(Some(shown));
+            }
+        })
+    };
+    let labels = &bundle.config.labels;
+    let sections = results.hits.len();
+    let status = match (*position, query.trim().is_empty()) {
+        (_, true) => String::new(),
+        (Some((i, total)), _) => {
+            labels.search_position.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
+        }
+        _ if sections == 0 => labels.search_no_results.clone(),
+        _ if results.matches == 1 => labels.search_one_result.clone(),
+        _ => labels
+            .search_results
+            .replace("{matches}", &results.matches.to_string())
+            .replace("{sections}", &sections.to_string()),
+    };
+    Search { typed: (*typed).clone().into(), results, status: status.into(), on_input, on_step, set_now }
 }

@@ -1,0 +1,78 @@
+// Search as residents use it: type a question, see sections open with the
+// words marked, step through matches, share the search as a link.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { hostPage, open, rendered, useWorld } from './harness.mjs';
+
+const world = useWorld({
+  routes: (w) => ({
+    '/policy.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: '<privacy-policy src="/policies/massgov-2016.json"></privacy-policy>' }) },
+  }),
+});
+
+async function searchPage(path = '/policy.html') {
+  const { page, context, record } = await open(world, path, { reducedMotion: 'reduce' });
+  await rendered(page);
+  const widget = page.locator('privacy-policy');
+  return { page, context, record, widget, box: widget.getByRole('searchbox', { name: 'Search this policy' }), status: widget.locator('#pp-search-status') };
+}
+
+test('typing opens the matching sections, marks the words and counts them', async () => {
+  const { page, context, record, widget, box, status } = await searchPage();
+  assert.equal(await status.textContent(), '', 'the status line is there, silent, before a search');
+  await box.pressSequentially('facebook pixel');
+  await assert.doesNotReject(page.waitForFunction(() => /match/.test(document.querySelector('privacy-policy').shadowRoot.querySelector('#pp-search-status').textContent)));
+  assert.match(await status.textContent(), /^\d+ matches in \d+ sections?$/);
+  const tools = widget.locator('#usage-data-and-known-persistent-cookies-button');
+  assert.equal(await tools.getAttribute('aria-expanded'), 'true');
+  assert.ok((await widget.locator('#usage-data-and-known-persistent-cookies-panel mark').count()) >= 2, 'words marked');
+  assert.equal(await widget.locator('#security-button').getAttribute('aria-expanded'), 'false', 'other sections stay closed');
+  assert.equal(new URL(page.url()).hash, '#pp-q=facebook%20pixel', 'the search is in the address');
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), [], 'axe while searching');
+
+  await box.press('Enter');
+  assert.match(await status.textContent(), /^Match 1 of \d+$/);
+  assert.equal(await widget.locator('mark.pp-current').count(), 1);
+  await box.press('Shift+Enter');
+  assert.match(await status.textContent(), /^Match (\d+) of \1$/, 'Shift+Enter wraps to the last match');
+
+  await box.press('Escape');
+  assert.equal(await box.inputValue(), '');
+  assert.equal(await status.textContent(), '');
+  assert.equal(await tools.getAttribute('aria-expanded'), 'false', 'the reader\u2019s own open/closed state is back');
+  assert.equal(await widget.locator('mark').count(), 0);
+  assert.equal(new URL(page.url()).hash, '');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('no matches says so and offers the nearest words of the policy', async () => {
+  const { context, widget, box, status } = await searchPage();
+  await box.fill('rekkords ');
+  await widget.locator('.pp-suggestions').waitFor();
+  assert.equal(await status.textContent(), 'No matches');
+  await widget.locator('.pp-suggestions button', { hasText: /^records$/ }).click();
+  assert.equal(await box.inputValue(), 'records');
+  assert.match(await status.textContent(), /matches in/);
+  await context.close();
+});
+
+test('a shared search link restores the search', async () => {
+  const { context, widget, box, status } = await searchPage('/policy.html#pp-q=public%20records');
+  await assert.doesNotReject(widget.locator('.pp-sections mark').first().waitFor());
+  assert.equal(await box.inputValue(), 'public records');
+  assert.match(await status.textContent(), /matches in/);
+  await context.close();
+});
+
+test('"/" focuses the search box', async () => {
+  const { page, context, box } = await searchPage();
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.ok(await box.evaluate((b) => b.getRootNode().activeElement === b));
+  assert.equal(await box.inputValue(), '', 'the slash is not typed into the box');
+  await context.close();
+});
