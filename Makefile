@@ -7,7 +7,7 @@ PORT ?= 8080
 # Tools installed by .ci/setup: cargo's bin (trunk, wasm-bindgen) and npm's (wasm-opt).
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test dist bundles schema setup-build setup-test
+.PHONY: demo test dist bench bundles schema setup-build setup-test
 
 demo: dist
 	node .ci/serve.mjs --root dist --port $(PORT)
@@ -19,6 +19,12 @@ dist: setup-build
 test: setup-test
 	$(MAKE) --no-print-directory dist
 	.ci/test
+
+# Speed, measured rather than asserted: native search benches, then
+# keystroke-to-paint in Chromium.
+bench: setup-test dist
+	cargo bench --bench search
+	node .ci/bench-keystroke.mjs concord westfield massgov-2016 massgov-2002 cambridge-schools
 
 # After an importer change: regenerate the seed bundles and the schema, then
 # review the diff.

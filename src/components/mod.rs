@@ -23,5 +23,29 @@ mod view;
 pub use status::{ErrorNotice, Loading};
 pub use view::{human_date, PolicyView, Props as PolicyViewProps};
 
+/// An `Rc` whose props compare by identity: one bundle, loaded once, is the
+/// same bundle; comparing its contents on every render would cost more than
+/// the render.
+pub struct Shared<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The widget's stylesheet, adopted by each shadow root.
 pub const STYLESHEET: &str = include_str!("widget.css");

@@ -1,6 +1,13 @@
 //! The policy's sections as a WAI-ARIA accordion: each heading holds one button
 //! (`aria-expanded`, `aria-controls`); a closed panel is `hidden="until-found"`
 //! so the browser's find-in-page still reaches its text and opens it.
+//!
+//! Each section is its own component with cheap-to-compare props, so a
+//! keystroke in the search box re-renders only the sections whose matches or
+//! open state changed — not the whole policy.
+
+use std::collections::HashSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
@@ -10,51 +17,90 @@ use super::copy_link::CopyLink;
 use super::heading::heading;
 use super::inline::{self, Ctx};
 use super::state::{Action, Open};
-use crate::bundle::Section;
+use super::Shared;
+use crate::bundle::{Bundle, Section};
+use crate::search::Highlighter;
 
-pub struct Accordion<'a> {
-    pub open: &'a Open,
-    pub ctx: Ctx<'a>,
+/// The sections at one level of the tree.
+pub fn sections(
+    bundle: &Shared<Bundle>,
+    list: &[Section],
+    open: &Open,
+    matched: &HashSet<String>,
+    highlighter: &Rc<Highlighter>,
+    dispatch: &Callback<Action>,
+    level: u8,
+) -> Html {
+    list.iter()
+        .map(|s| {
+            // What a section shows depends only on these props: equal props, no re-render.
+            let subtree = crate::bundle::Bundle::flatten(std::slice::from_ref(s));
+            let open_ids: Vec<String> =
+                subtree.iter().filter(|(_, x)| open.is_open(&x.id)).map(|(_, x)| x.id.clone()).collect();
+            let marks = subtree.iter().any(|(_, x)| matched.contains(&x.id)).then(|| highlighter.clone());
+            html! {
+                <SectionView key={s.id.clone()} bundle={bundle.clone()} id={s.id.clone()} {level}
+                    open_ids={Rc::new(open_ids)} {marks} matched={Rc::new(matched.clone())}
+                    dispatch={dispatch.clone()} />
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub bundle: Shared<Bundle>,
+    pub id: AttrValue,
+    pub level: u8,
+    /// Open sections in this section's subtree (itself included).
+    pub open_ids: Rc<Vec<String>>,
+    /// The search's marks, when this subtree has matches.
+    pub marks: Option<Rc<Highlighter>>,
+    /// Sections that matched the search (to pass marks down).
+    pub matched: Rc<HashSet<String>>,
     pub dispatch: Callback<Action>,
 }
 
-impl Accordion<'_> {
-    pub fn sections(&self, sections: &[Section], level: u8) -> Html {
-        sections.iter().map(|s| self.section(s, level)).collect()
-    }
-
-    fn section(&self, section: &Section, level: u8) -> Html {
-        let id = section.id.clone();
-        let is_open = self.open.is_open(&id);
-        let toggle = {
-            let dispatch = self.dispatch.clone();
-            let id = id.clone();
-            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Toggle(id.clone())))
-        };
-        let button_id = format!("{id}-button");
-        let panel_id = format!("{id}-panel");
-        let title = html! {
-            <button type="button" id={button_id.clone()} class="pp-toggle"
-                aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}>
-                <span class="pp-toggle-text">{ inline::text(&section.title, self.ctx) }</span>
-                <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-                </svg>
-            </button>
-        };
-        let content = html! {
-            <>
-                { blocks(&section.blocks, self.ctx, level + 1) }
-                { self.sections(&section.sections, level + 1) }
-                <CopyLink id={id.clone()} label={self.ctx.labels.copy_link.clone()} done={self.ctx.labels.link_copied.clone()} />
-            </>
-        };
-        html! {
-            <section class="pp-section" id={id.clone()}>
-                { heading(level, "pp-section-heading", None, title) }
-                { panel(&panel_id, is_open, content) }
-            </section>
-        }
+#[function_component(SectionView)]
+pub fn section_view(props: &SectionProps) -> Html {
+    let bundle = &props.bundle;
+    let Some(section) = bundle.section(&props.id) else { return Html::default() };
+    let labels = &bundle.config.labels;
+    let none = Rc::new(Highlighter::default());
+    let highlighter = props.marks.as_ref().unwrap_or(&none);
+    let ctx = Ctx { labels, highlighter };
+    let id = section.id.clone();
+    let is_open = props.open_ids.contains(&id);
+    let toggle = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Toggle(id.clone())))
+    };
+    let button_id = format!("{id}-button");
+    let panel_id = format!("{id}-panel");
+    let level = props.level;
+    let title = html! {
+        <button type="button" id={button_id} class="pp-toggle"
+            aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}>
+            <span class="pp-toggle-text">{ inline::text(&section.title, ctx) }</span>
+            <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
+        </button>
+    };
+    let open = Open::only(props.open_ids.iter().cloned());
+    let content = html! {
+        <>
+            { blocks(&section.blocks, ctx, level + 1) }
+            { sections(bundle, &section.sections, &open, &props.matched, highlighter, &props.dispatch, level + 1) }
+            <CopyLink id={id.clone()} label={labels.copy_link.clone()} done={labels.link_copied.clone()} />
+        </>
+    };
+    html! {
+        <section class="pp-section" id={id.clone()}>
+            { heading(level, "pp-section-heading", None, title) }
+            { panel(&panel_id, is_open, content) }
+        </section>
     }
 }
 

@@ -47,6 +47,11 @@ impl Open {
         Open { ids, search: None, focus: None, focus_seq: 0 }
     }
 
+    /// Exactly these sections open (a subtree's share of the state).
+    pub fn only(ids: impl IntoIterator<Item = String>) -> Self {
+        Open { ids: ids.into_iter().collect(), ..Open::default() }
+    }
+
     fn current(&self) -> &HashSet<String> {
         self.search.as_ref().unwrap_or(&self.ids)
     }

@@ -4,51 +4,40 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::text::tokens;
-use super::Language;
 
-/// The matched terms of a query, as stems and phrases of stems.
+/// The matched words of a query: every form of them the policy uses, so that
+/// marking a text is a lookup per word, with no stemming on the render path.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Highlighter {
-    language: Language,
-    stems: HashSet<String>,
-    phrases: Vec<Vec<String>>,
+    words: HashSet<String>,
+    /// Each phrase as the forms each of its positions may take.
+    phrases: Vec<Vec<HashSet<String>>>,
 }
 
 impl Highlighter {
-    pub fn new(language: Language, stems: HashSet<String>, phrases: Vec<Vec<String>>) -> Self {
-        Highlighter { language, stems, phrases }
+    pub fn new(words: HashSet<String>, phrases: Vec<Vec<HashSet<String>>>) -> Self {
+        Highlighter { words, phrases }
     }
 
     /// Whether anything would be marked at all.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.phrases.is_empty()
+        self.words.is_empty() && self.phrases.is_empty()
     }
 
     /// Byte ranges of `text` to mark, in order, not overlapping.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let language = self.language;
         if self.is_empty() {
             return Vec::new();
         }
         let tokens = tokens(text);
-        let stems: Vec<String> = tokens.iter().map(|t| language.stem(&t.word)).collect();
-        let mut marked = vec![false; tokens.len()];
-        for (i, stem) in stems.iter().enumerate() {
-            if self.stems.contains(stem) {
-                marked[i] = true;
-            }
-        }
-        for phrase in &self.phrases {
-            for start in 0..stems.len().saturating_sub(phrase.len() - 1) {
-                if stems[start..start + phrase.len()] == phrase[..] {
+        let mut marked: Vec<bool> = tokens.iter().map(|t| self.words.contains(&t.word)).collect();
+        for phrase in self.phrases.iter().filter(|p| !p.is_empty() && p.len() <= tokens.len()) {
+            for start in 0..=tokens.len() - phrase.len() {
+                if phrase.iter().zip(&tokens[start..]).all(|(forms, t)| forms.contains(&t.word)) {
                     marked[start..start + phrase.len()].iter_mut().for_each(|m| *m = true);
                 }
             }
         }
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for (token, _) in tokens.iter().zip(&marked).filter(|(_, m)| **m) {
-            out.push(token.span.clone());
-        }
-        out
+        tokens.iter().zip(&marked).filter(|(_, m)| **m).map(|(t, _)| t.span.clone()).collect()
     }
 }

@@ -208,6 +208,13 @@ struct Clause {
 }
 
 impl Index {
+    /// How many words the policy has: the widget searches on every keystroke
+    /// below a size where a search and repaint fit in a frame, and waits for
+    /// typing to pause above it.
+    pub fn words(&self) -> usize {
+        self.docs.iter().map(|d| d.sequence.len()).sum()
+    }
+
     /// Indexes every section of a bundle.
     pub fn build(bundle: &Bundle) -> Self {
         let mut index = Index {
@@ -446,14 +453,24 @@ impl Index {
     }
 
     fn highlighter(&self, clauses: &[Clause]) -> Highlighter {
-        let names: HashMap<u32, &String> = self.term_ids.iter().map(|(s, id)| (*id, s)).collect();
-        let stems = clauses.iter().flat_map(|c| &c.terms).map(|(id, _)| names[id].clone()).collect();
+        // Every surface form the policy uses for each matched term.
+        let mut forms: HashMap<u32, HashSet<String>> = HashMap::new();
+        let wanted: HashSet<u32> = clauses
+            .iter()
+            .flat_map(|c| {
+                c.terms.iter().map(|(id, _)| *id).chain(c.phrases.iter().flat_map(|(p, _)| p.iter().copied()))
+            })
+            .collect();
+        for (word, id) in self.vocabulary.iter().filter(|(_, id)| wanted.contains(id)) {
+            forms.entry(*id).or_default().insert(word.clone());
+        }
+        let words = clauses.iter().flat_map(|c| &c.terms).flat_map(|(id, _)| forms[id].iter().cloned()).collect();
         let phrases = clauses
             .iter()
             .flat_map(|c| &c.phrases)
-            .map(|(ids, _)| ids.iter().map(|id| names[id].clone()).collect())
+            .map(|(ids, _)| ids.iter().map(|id| forms[id].clone()).collect())
             .collect();
-        Highlighter::new(self.language, stems, phrases)
+        Highlighter::new(words, phrases)
     }
 
     /// The policy's words nearest to the query's words (edit distance ≤ 2).
@@ -527,7 +544,7 @@ mod tests {
 
     fn index() -> Index {
         Index::build(&bundle(&[
-            ("cookies", "Cookies", "We use session cookies. Cookies expire when you close the browser."),
+            ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
             ("records", "Public records", "What you send us may become a public record under the law."),
             ("ip", "Logs", "We store the Internet Protocol address of each visit."),
             ("selling", "Sharing", "We do not sell or rent personal information."),
@@ -578,6 +595,7 @@ mod tests {
         let results = index().search("cookies ");
         assert_eq!(results.hits[0].matches, 3, "title once, body twice");
         let text = "Cookies expire; a cookie is small.";
+        // Marks are found by the forms the policy uses ("cookies", "cookie"), not by stemming on render.
         let marked: Vec<&str> = results.highlighter.ranges(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(marked, ["Cookies", "cookie"]);
     }

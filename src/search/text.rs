@@ -49,6 +49,7 @@ pub fn fold_char(c: char, out: &mut String) {
             out.push_str("oe");
             return;
         }
+        _ if is_combining(c) => return,
         _ => {
             out.extend(c.to_lowercase());
             return;
@@ -57,8 +58,15 @@ pub fn fold_char(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// Combining diacritical marks: text in decomposed form (NFD) writes "é" as
+/// "e" + U+0301. They belong to the word and fold away, so "résumé" matches
+/// whichever way it was encoded.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -93,7 +101,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if surface.ends_with("'s") || surface.ends_with("’s") {
             word.pop();
         }
-        out.push(Token { word, span: start..end });
+        if !word.is_empty() {
+            out.push(Token { word, span: start..end });
+        }
     }
     out
 }
@@ -112,6 +122,7 @@ mod tests {
         assert_eq!(words("Children’s records don't change"), ["children", "records", "dont", "change"]);
         assert_eq!(words("“IP” address (Ärger) straße"), ["ip", "address", "arger", "strasse"]);
         assert_eq!(words("!!! 🍪 ???"), Vec::<String>::new());
+        assert_eq!(words("re\u{301}sume\u{301} résumé"), ["resume", "resume"], "decomposed and composed alike");
     }
 
     #[test]
