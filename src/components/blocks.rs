@@ -27,7 +27,7 @@ fn block(block: &Block, ctx: Ctx, level: u8) -> Html {
             </dl>
         },
         Block::Table(t) => html! {
-            <div class="pp-table-wrap" role="group" aria-label={t.caption.clone()}>
+            <div class="pp-table-wrap" role="group" aria-label={t.caption.as_deref().map(crate::bundle::inline::plain)}>
                 <table>
                     if let Some(caption) = &t.caption {
                         <caption>{ inline::text(caption, ctx) }</caption>

@@ -212,3 +212,35 @@ test('print shows every section and no controls', async () => {
   assert.equal(await widget.locator('.pp-toggle-all').isVisible(), false, 'no expand-all button on paper');
   await context.close();
 });
+
+test('keyboard only: Tab reaches every control in order, focus is always visible, nothing traps it', async () => {
+  const { page, context } = await open(world, '/westfield.html');
+  await rendered(page);
+  await page.locator('h1').click();
+  const seen = [];
+  let left = false;
+  for (let i = 0; i < 300 && !left; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { id: el.id || el.textContent.trim().slice(0, 30), inWidget: el.getRootNode() !== document, visible };
+    });
+    if (focus?.inWidget) {
+      assert.ok(focus.visible, `focus visible on ${focus.id}`);
+      seen.push(focus.id);
+    } else if (seen.length) {
+      left = true; // Tab went on past the widget: nothing traps it
+    }
+  }
+  assert.ok(left, `focus left the widget after ${seen.length} stops`);
+  assert.ok(seen.includes('pp-search-input'), 'search box reachable');
+  assert.ok(seen.includes('pp-summary-button'), 'summary disclosure reachable');
+  assert.ok(seen.includes('a-privacy-partnership-button') && seen.includes('contact-information-button'), 'every section button reachable');
+  assert.ok(seen.indexOf('pp-search-input') < seen.indexOf('pp-summary-button'), 'search before summary, in reading order');
+  assert.ok(seen.indexOf('a-privacy-partnership-button') < seen.indexOf('contact-information-button'), 'sections in order');
+  await context.close();
+});
