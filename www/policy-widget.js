@@ -6,14 +6,20 @@
 // It defines the <privacy-policy> element and exports `mount` for developers.
 // The wasm is loaded from next to this file (import.meta.url), so the widget can
 // be hosted on any origin. Nothing here writes HTML strings, sets cookies or
-// touches storage; the only requests are this file's siblings and the bundle.
+// touches storage; the only requests are the wasm next to it and the bundle.
+//
+// The build (.ci/post-build.mjs) bundles wasm-bindgen's glue in place of the
+// import below and writes the wasm's SHA-384 in place of the placeholder, so
+// one `integrity` on the script tag covers the JavaScript and the wasm is
+// refused if it was tampered with.
 
 import init, { mountWidget } from './privacy-policy-widget.js';
 
+const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 const wasmUrl = new URL('./privacy-policy-widget_bg.wasm', import.meta.url);
 let ready;
 function load() {
-  ready ??= init({ module_or_path: wasmUrl });
+  ready ??= init({ module_or_path: fetch(wasmUrl, { integrity: WASM_INTEGRITY }) });
   return ready;
 }
 

@@ -16,10 +16,11 @@ export const CHROMIUM_ARGS = [
 export const SEEDS = ['concord', 'westfield', 'massgov-2016', 'massgov-2002', 'cambridge-schools'];
 
 /** A host page as a CMS would render it: its own content, one script tag, the element. */
-export function hostPage({ cdn, body, head = '' }) {
+export function hostPage({ cdn, body, head = '', integrity }) {
+  const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Town website</title>
 <link rel="icon" href="data:,">${head}
-<script type="module" src="${cdn}/policy-widget.js"></script></head>
+<script type="module" src="${cdn}/policy-widget.js"${sri}></script></head>
 <body><header><h1>Town of Example</h1><nav><a href="/">Home</a></nav></header><main>${body}</main>
 <footer><p>Town Hall, 1 Main Street</p></footer></body></html>`;
 }

@@ -2,8 +2,27 @@
 // bundle, and bundles that are broken in every way a server can break them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { serve } from '../../.ci/serve.mjs';
 import { hostPage, open, rendered, useWorld } from './harness.mjs';
+
+const dist = new URL('../../dist/', import.meta.url);
+const scriptIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(new URL('policy-widget.js', dist))).digest('base64')}`;
+
+// A "CDN" whose copy of the wasm was tampered with (one byte changed).
+let tamperedCdn;
+before(async () => {
+  const wasm = Buffer.from(readFileSync(new URL('privacy-policy-widget_bg.wasm', dist)));
+  wasm[wasm.length - 1] ^= 0xff;
+  tamperedCdn = await serve({
+    root: new URL('.', dist).pathname,
+    headers: () => ({ 'Access-Control-Allow-Origin': '*' }),
+    routes: { '/privacy-policy-widget_bg.wasm': { type: 'application/wasm', body: wasm } },
+  });
+});
+after(() => tamperedCdn?.close());
 
 const payloads = readFileSync(new URL('../fixtures/xss-payloads.txt', import.meta.url), 'utf8')
   .split('\n').filter(Boolean).map((p) => p.replaceAll('\\u0001', '\u0001'));
@@ -59,6 +78,7 @@ const world = useWorld({
       '/huge.html': page('/huge.json'),
       '/huge.json': { body: ' '.repeat(6 * 1024 * 1024) },
       '/unreachable.html': page('http://127.0.0.1:9/policy.json'),
+      '/sri.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, integrity: scriptIntegrity(), body: '<privacy-policy src="/policies/concord.json"></privacy-policy>' }) },
     };
   },
 });
@@ -119,3 +139,22 @@ for (const [path, words, retry] of [
     await context.close();
   });
 }
+
+test('Subresource Integrity: the script tag\u2019s integrity value works, and a tampered wasm is refused', async () => {
+  const good = await open(world, '/sri.html');
+  await rendered(good.page);
+  assert.equal(await good.page.locator('privacy-policy .pp-title').count(), 1);
+  await good.context.close();
+
+  world.routes['/tampered.html'] = {
+    type: 'text/html',
+    body: hostPage({ cdn: tamperedCdn.url, integrity: scriptIntegrity(), body: '<privacy-policy src="/policies/concord.json"></privacy-policy>' }),
+  };
+  const bad = await open(world, '/tampered.html');
+  const alert = bad.page.locator('privacy-policy [role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /did not load/);
+  assert.equal(await bad.page.locator('privacy-policy .pp-title').count(), 0, 'the tampered widget never ran');
+  assert.ok(bad.record.errors.some((e) => /integrity|digest/i.test(e)), bad.record.errors.join('\n'));
+  await bad.context.close();
+});

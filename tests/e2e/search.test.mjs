@@ -46,6 +46,11 @@ test('typing opens the matching sections, marks the words and counts them', asyn
   assert.equal(await widget.locator('mark').count(), 0);
   assert.equal(new URL(page.url()).hash, '');
   assert.deepEqual(record.errors, []);
+  // Searching, like reading, asks nothing of any server and stores nothing.
+  const origins = new Set(record.requests.map((u) => new URL(u).origin));
+  assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort());
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   await context.close();
 });
 

@@ -87,7 +87,7 @@ for (const slug of SEEDS) {
     const origins = new Set(record.requests.map((u) => new URL(u).origin));
     assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort(), 'requests only to the page and the widget origin');
     const widgetRequests = record.requests.filter((u) => u.startsWith(world.cdn.url)).map((u) => new URL(u).pathname).sort();
-    assert.deepEqual(widgetRequests, ['/policy-widget.js', '/privacy-policy-widget.js', '/privacy-policy-widget_bg.wasm']);
+    assert.deepEqual(widgetRequests, ['/policy-widget.js', '/privacy-policy-widget_bg.wasm']);
     assert.deepEqual(await context.cookies(), [], 'no cookies');
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
     assert.equal(stored, 0, 'no storage');
