@@ -26,9 +26,11 @@ pub fn extract(sections: &[Section]) -> Vec<Definition> {
                 continue;
             }
         }
+        // The whole passage, as inline text: a plain sentence would lose its
+        // redlines and links.
         for sentence in plain_sentences(p.text) {
             if let Some(c) = IN_TEXT.captures(&sentence) {
-                push(&mut out, c[1].trim(), &[], sentence.clone(), &p.section.id);
+                push(&mut out, c[1].trim(), &[], p.text.to_owned(), &p.section.id);
             }
         }
     }
