@@ -109,6 +109,15 @@ fn a_policy_without_headings_is_one_section() {
 }
 
 #[test]
+fn headings_made_only_of_markup_are_kept_as_text() {
+    // Found by the `import` fuzz target: "# # " made an empty title and section.
+    for text in ["# # ", "## **", "**  **\n\nText.", "# _ _"] {
+        let b = import(text, &Options::default()).bundle;
+        assert_eq!(validate::validate(&b), vec![], "{text:?}");
+    }
+}
+
+#[test]
 fn import_is_deterministic() {
     let text =
         std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/numbered.txt"))

@@ -88,6 +88,19 @@ pub fn push_plain(nodes: &[Inline], out: &mut String) {
     }
 }
 
+/// Plain text written as inline text that reads back as exactly that text:
+/// the characters that could start markup get a backslash.
+pub fn escape(plain: &str) -> String {
+    let mut out = String::with_capacity(plain.len());
+    for c in plain.chars() {
+        if matches!(c, '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Every link in nodes, depth first.
 pub fn links(nodes: &[Inline]) -> Vec<&LinkTarget> {
     let mut out = Vec::new();
@@ -188,7 +201,7 @@ impl Parser<'_> {
                 if inner.is_empty() || inner.contains(char::is_whitespace) {
                     return None;
                 }
-                let raw = if inner.contains(':') {
+                let raw = if is_autolink_scheme(&inner) {
                     inner.clone()
                 } else if is_email(&inner) {
                     format!("mailto:{inner}")
@@ -312,6 +325,16 @@ fn flush(text: &mut String, out: &mut Vec<Inline>) {
     }
 }
 
+/// `scheme:rest` with a CommonMark scheme (a letter, then 1–31 letters, digits,
+/// `+`, `.` or `-`): what makes `<…>` an autolink rather than text.
+fn is_autolink_scheme(s: &str) -> bool {
+    let Some((scheme, _)) = s.split_once(':') else { return false };
+    scheme.len() >= 2
+        && scheme.len() <= 32
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+}
+
 /// A plain `name@domain.tld` address, as found in policy text.
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
@@ -376,6 +399,19 @@ mod tests {
     fn raw_html_is_literal_text() {
         let s = "<script>alert(1)</script><img src=x onerror=alert(1)>";
         assert_eq!(parse(s), vec![t(s)]);
+    }
+
+    #[test]
+    fn escaped_plain_text_reads_back_unchanged() {
+        for s in ["a *b* _c_ ~~d~~ `e` [f](g) <h:i> \\ j", "**", "<CCC:*`.z>", "snake_case"] {
+            assert_eq!(plain(&escape(s)), s);
+            assert!(links(&parse(&escape(s))).is_empty());
+        }
+    }
+
+    #[test]
+    fn angle_brackets_without_a_scheme_are_text() {
+        assert_eq!(parse("a <:**> b <1:2> c"), vec![t("a <:**> b <1:2> c")]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn contact(c: &Contact, bundle: &Bundle) -> Html {
     let labels = &bundle.config.labels;
     html! {
         <li class="pp-contact">
-            <span class="pp-contact-label">{ c.label.clone() }</span>
+            <span class="pp-contact-label">{ inline::text(&c.label, Ctx::unmarked(labels)) }</span>
             if let Some(email) = &c.email {
                 <span>{ format!("{}: ", labels.contact_email) }<a href={format!("mailto:{email}")}>{ email.clone() }</a></span>
             }
@@ -82,7 +82,7 @@ fn contact(c: &Contact, bundle: &Bundle) -> Html {
                 <span>{ format!("{}: ", labels.contact_web) }<a href={url.clone()} rel="noopener noreferrer">{ url.clone() }</a></span>
             }
             if let Some(address) = &c.address {
-                <span>{ format!("{}: ", labels.contact_address) }{ address.clone() }</span>
+                <span>{ format!("{}: ", labels.contact_address) }{ inline::text(address, Ctx::unmarked(labels)) }</span>
             }
         </li>
     }

@@ -27,13 +27,13 @@ pub enum Raw {
 }
 
 impl Raw {
-    /// The block's text, for passes that mend text in place.
-    pub fn text_mut(&mut self) -> Option<&mut String> {
+    /// The block's texts, for passes that mend text in place.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
         match self {
             Raw::Heading { text, .. } | Raw::Paragraph { text, .. } | Raw::Item { text, .. } | Raw::Quote { text } => {
-                Some(text)
+                vec![text]
             }
-            Raw::TableRow { .. } => None,
+            Raw::TableRow { cells, .. } => cells.iter_mut().collect(),
         }
     }
 }
@@ -81,7 +81,7 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
             flush_para(&mut para, &mut out);
             continue;
         }
-        if let Some(c) = MD_HEADING.captures(text) {
+        if let Some(c) = MD_HEADING.captures(text).filter(|c| !c[2].trim().is_empty()) {
             flush_para(&mut para, &mut out);
             out.push(Raw::Heading { level: c[1].len(), text: c[2].to_owned() });
         } else if RULE.is_match(text) {

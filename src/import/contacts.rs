@@ -29,7 +29,7 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
                     .filter(|who| !who.eq_ignore_ascii_case("us") && !who.to_lowercase().starts_with("us "))
                     .unwrap_or_else(|| mailbox_label(&email));
                 out.push(Contact {
-                    label,
+                    label: inline::escape(&label),
                     email: Some(email),
                     section: Some(p.section.id.clone()),
                     ..Contact::default()
@@ -38,7 +38,7 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
             for m in PHONE.find_iter(&sentence) {
                 let phone = m.as_str().to_owned();
                 if !out.iter().any(|c| c.phone.as_deref() == Some(phone.as_str())) {
-                    let label = inline::plain(&p.section.title);
+                    let label = p.section.title.clone();
                     out.push(Contact {
                         label,
                         phone: Some(phone),

@@ -238,7 +238,7 @@ pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
                         kind,
                         answer: found.answer,
                         value: found.value,
-                        quote: Some(sentence),
+                        quote: Some(inline::escape(&sentence)),
                         section: p.section.id.clone(),
                     });
                     break 'search;
@@ -254,7 +254,7 @@ pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
             facts.push(Fact {
                 kind: FactKind::Contact,
                 answer: None,
-                value: email.clone(),
+                value: inline::escape(email),
                 quote: None,
                 section: section.clone(),
             });
@@ -283,7 +283,7 @@ fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: Rule) -> Option
                         kind: FactKind::Cookies,
                         answer: found.answer,
                         value: found.value,
-                        quote: Some(sentence),
+                        quote: Some(inline::escape(&sentence)),
                         section: p.section.id.clone(),
                     });
                 }
@@ -301,7 +301,7 @@ fn tools_fact(sections: &[Section]) -> Option<Fact> {
     for (_, s) in crate::bundle::Bundle::flatten(sections) {
         for b in &s.blocks {
             if let Block::Tool(t) = b {
-                names.push(inline::plain(&t.name).replace('™', "").trim().to_owned());
+                names.push(inline::escape(inline::plain(&t.name).replace('™', "").trim()));
                 first_section.get_or_insert_with(|| s.id.clone());
             }
         }
@@ -324,7 +324,7 @@ fn tools_fact(sections: &[Section]) -> Option<Fact> {
             kind: FactKind::ThirdPartyTools,
             answer: Some(FactAnswer::Yes),
             value: "Some services are run by other companies".into(),
-            quote: Some(sentence),
+            quote: Some(inline::escape(&sentence)),
             section: p.section.id.clone(),
         })
     })

@@ -46,7 +46,7 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
     let last_memo_line = blocks[..window].iter().rposition(is_memo_line);
     let after_memo = last_memo_line.and_then(|m| blocks[m + 1..window].iter().position(is_title).map(|i| i + m + 1));
     let title_at = after_memo.or_else(|| blocks.first().filter(|b| is_title(b)).map(|_| 0));
-    if let Some(at) = title_at {
+    if let Some(at) = title_at.filter(|&at| !title_text(&blocks[at]).trim().is_empty()) {
         let title = blocks.remove(at);
         front.title = Some(title_text(&title));
         if at > 0 {
@@ -105,11 +105,8 @@ fn title_text(block: &Raw) -> String {
         _ => text,
     };
     // Titles set in capitals by a word processor read better in title case.
-    if text.chars().any(char::is_lowercase) {
-        text
-    } else {
-        title_case(&text)
-    }
+    let text = if text.chars().any(char::is_lowercase) { text } else { title_case(&text) };
+    inline::escape(&text)
 }
 
 fn title_case(text: &str) -> String {

@@ -43,7 +43,8 @@ fn push(out: &mut Vec<Definition>, term: &str, aliases: &[String], text: String,
     if term.is_empty() || out.iter().any(known) {
         return;
     }
-    out.push(Definition { term: term.to_owned(), aliases: aliases.to_vec(), text, section: Some(section.to_owned()) });
+    let aliases = aliases.iter().map(|a| inline::escape(a)).collect();
+    out.push(Definition { term: inline::escape(term), aliases, text, section: Some(section.to_owned()) });
 }
 
 /// `An "Internet Protocol Address" or "IP Address"` → the term and its aliases.

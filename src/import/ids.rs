@@ -10,6 +10,8 @@ pub struct Slugger {
 
 /// Long titles make long URLs; six words identify a section well enough.
 const MAX_WORDS: usize = 6;
+/// Room under the 80 characters validation allows, for a "-2" suffix.
+const MAX_CHARS: usize = 60;
 
 impl Slugger {
     pub fn slug(&mut self, title: &str) -> String {
@@ -23,6 +25,8 @@ impl Slugger {
             .take(MAX_WORDS)
             .collect();
         let mut base = words.join("-");
+        base.truncate(MAX_CHARS); // ASCII only by now, so any index is a boundary
+        base.truncate(base.trim_end_matches('-').len());
         if !base.starts_with(|c: char| c.is_ascii_lowercase()) {
             base = if base.is_empty() { "section".to_owned() } else { format!("s-{base}") };
         }
@@ -70,6 +74,9 @@ mod tests {
         );
         assert_eq!(s.slug("™ —"), "section");
         assert_eq!(s.slug("Children’s information"), "childrens-information");
+        // Found by the `import` fuzz target: one very long word.
+        let long = s.slug(&"q".repeat(200));
+        assert!(long.len() <= 60 && is_valid_id(&long));
         for id in ["security", "security-2", "s-1-introduccion", "section"] {
             assert!(is_valid_id(id));
         }

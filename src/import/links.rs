@@ -1,25 +1,37 @@
 //! Links in the source that cannot be links in a bundle: placeholders such as
-//! `[Public Records Law](#)` left by a CMS export, relative paths, `javascript:`.
-//! Their text stays; the dead target goes, and the removal is reported.
+//! `[Public Records Law](#)` left by a CMS export, anchors of the original page
+//! (`#top`: the bundle's section ids are made later and differ), relative paths,
+//! `javascript:`. Their text stays; the dead target goes, and it is reported.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Notice;
-use crate::bundle::inline::{classify_target, LinkTarget};
+use crate::bundle::inline::{self, classify_target, LinkTarget};
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)").unwrap());
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>").unwrap());
+static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]\(((?:[^()]|\([^()]*\))*)\)").unwrap());
 
-/// Rewrites refused links in `text` as their label; relative paths are made
-/// absolute when the publisher's website is known.
+/// Rewrites refused links in `text` as their label (an autolink as escaped
+/// text); relative paths are made absolute when the publisher's website is known.
 pub fn mend(text: &mut String, website: Option<&str>, notices: &mut Vec<Notice>) {
-    if !text.contains("](") {
-        return;
+    if text.contains('<') {
+        let mended = AUTOLINK.replace_all(text, |c: &regex::Captures| {
+            if !matches!(classify_target(&c[1]), LinkTarget::External(_)) {
+                notices.push(Notice::new(0, format!("kept as text a link that cannot be one: <{}>", &c[1])));
+                format!("\\<{}>", &c[1])
+            } else {
+                c[0].to_owned()
+            }
+        });
+        if let std::borrow::Cow::Owned(m) = mended {
+            *text = m;
+        }
     }
     let mended = LINK.replace_all(text, |c: &regex::Captures| {
         let (label, target) = (&c[1], &c[2]);
-        if !matches!(classify_target(target), LinkTarget::Refused(_)) {
+        if matches!(classify_target(target), LinkTarget::External(_)) {
             return c[0].to_owned();
         }
         if let (Some(site), true) = (website, target.starts_with('/') && !target.starts_with("//")) {
@@ -32,6 +44,32 @@ pub fn mend(text: &mut String, website: Option<&str>, notices: &mut Vec<Notice>)
     if let std::borrow::Cow::Owned(m) = mended {
         *text = m;
     }
+    // Whatever link syntax is left that could still make a refused link (nested
+    // brackets, odd spacing) is written as literal text instead.
+    if inline::links(&inline::parse(text)).iter().any(|l| !matches!(l, LinkTarget::External(_))) {
+        *text = escape_link_openers(text);
+        notices.push(Notice::new(0, "kept link-like text that cannot be a link as literal text"));
+    }
+}
+
+/// A backslash before every `[` and `<` that is not escaped already.
+fn escape_link_openers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '[' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -49,5 +87,19 @@ mod tests {
         let mut r = "[forms](/forms)".to_owned();
         mend(&mut r, Some("https://town.gov/"), &mut notices);
         assert_eq!(r, "[forms](https://town.gov/forms)");
+    }
+
+    #[test]
+    fn link_syntax_that_cannot_be_a_link_becomes_literal_text() {
+        // Found by the `import` fuzz target: a tab and a NUL inside the target.
+        let mut t = "[##>](\tc**`PJ\0):sz".to_owned();
+        mend(&mut t, None, &mut Vec::new());
+        assert_eq!(t, "##>:sz", "the words stay, the unusable target goes");
+        let mut twice = "CC<><(><CC:(><CC:.x.C<><(>c".to_owned();
+        mend(&mut twice, None, &mut Vec::new());
+        assert!(inline::links(&inline::parse(&twice)).is_empty(), "{twice:?}");
+        let mut nested = "see [a [b] c](javascript:x)".to_owned();
+        mend(&mut nested, None, &mut Vec::new());
+        assert_eq!(inline::plain(&nested), "see [a [b] c](javascript:x)");
     }
 }

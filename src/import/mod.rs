@@ -82,10 +82,8 @@ pub fn import(text: &str, options: &Options) -> Imported {
     let mut notices = Vec::new();
     let lines = clean::clean(text, &mut notices);
     let mut raw = blocks::split(&lines, &mut notices);
-    for block in &mut raw {
-        if let Some(text) = block.text_mut() {
-            links::mend(text, options.website.as_deref(), &mut notices);
-        }
+    for text in raw.iter_mut().flat_map(blocks::Raw::texts_mut) {
+        links::mend(text, options.website.as_deref(), &mut notices);
     }
     let front = front::split(&mut raw, &mut notices);
 

@@ -87,7 +87,8 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
 
     let mut i = 0;
     while i < body.len() {
-        let heading = heading_of(&body, i, period_titles >= 3);
+        // A heading must name something: one whose words are all markup is text.
+        let heading = heading_of(&body, i, period_titles >= 3).filter(|h| !inline::plain(&h.title).trim().is_empty());
         let Some(heading) = heading.filter(|_| !starts_tool(&body, i)) else {
             pending.push(body[i].clone());
             i += 1;
