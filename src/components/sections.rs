@@ -26,7 +26,7 @@ pub fn sections(
     bundle: &Shared<Bundle>,
     list: &[Section],
     open: &Open,
-    matched: &HashSet<String>,
+    matched: &Rc<HashSet<String>>,
     highlighter: &Rc<Highlighter>,
     dispatch: &Callback<Action>,
     level: u8,
@@ -40,7 +40,7 @@ pub fn sections(
             let marks = subtree.iter().any(|(_, x)| matched.contains(&x.id)).then(|| highlighter.clone());
             html! {
                 <SectionView key={s.id.clone()} bundle={bundle.clone()} id={s.id.clone()} {level}
-                    open_ids={Rc::new(open_ids)} {marks} matched={Rc::new(matched.clone())}
+                    open_ids={Rc::new(open_ids)} {marks} matched={matched.clone()}
                     dispatch={dispatch.clone()} />
             }
         })

@@ -99,7 +99,7 @@ pub fn policy_view(props: &Props) -> Html {
     let summary = (show.summary || show.facts || show.contacts)
         .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
     let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
-    let matched: HashSet<String> = search.results.hits.iter().map(|h| h.section.clone()).collect();
+    let matched: Rc<HashSet<String>> = Rc::new(search.results.hits.iter().map(|h| h.section.clone()).collect());
     let highlighter = use_memo(search.results.highlighter.clone(), |h| h.clone());
     let del = Ctx::unmarked(labels);
 

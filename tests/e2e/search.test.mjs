@@ -3,11 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { hostPage, open, rendered, useWorld } from './harness.mjs';
+import { hostPage, open, rendered, SEEDS, useWorld } from './harness.mjs';
 
 const world = useWorld({
   routes: (w) => ({
     '/policy.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: '<privacy-policy src="/policies/massgov-2016.json"></privacy-policy>' }) },
+    ...Object.fromEntries(SEEDS.map((slug) => [`/${slug}.html`, { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: `<privacy-policy src="/policies/${slug}.json"></privacy-policy>` }) }])),
   }),
 });
 
@@ -80,4 +81,15 @@ test('"/" focuses the search box', async () => {
   assert.ok(await box.evaluate((b) => b.getRootNode().activeElement === b));
   assert.equal(await box.inputValue(), '', 'the slash is not typed into the box');
   await context.close();
+});
+
+test('axe finds nothing while searching, on every seed policy', async () => {
+  for (const slug of SEEDS) {
+    const { page, context, widget, box } = await searchPage(`/${slug}.html`);
+    await box.fill('public records');
+    await widget.locator('.pp-sections mark').first().waitFor();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), [], slug);
+    await context.close();
+  }
 });

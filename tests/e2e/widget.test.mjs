@@ -35,6 +35,12 @@ const world = useWorld({
         const widget = await mount(document.getElementById('target'), '/policies/westfield.json', { 'heading-level': 4, hide: 'facts' });
         window.widget = widget;`,
     };
+    const inlineBundle = JSON.stringify({
+      format: 'policy-bundle/1',
+      meta: { title: 'Inline policy', publisher: { name: 'Town of Inline' } },
+      sections: [{ id: 'only', title: 'The only section', blocks: [{ type: 'paragraph', text: 'Written inside the page.' }] }],
+    });
+    routes['/inline.html'] = page(`<privacy-policy><script type="application/json">${inlineBundle}</script></privacy-policy>`);
     routes['/missing.html'] = page(`<privacy-policy src="/policies/no-such-policy.json"></privacy-policy>`);
     routes['/broken.html'] = page(`<privacy-policy src="/broken.json"></privacy-policy>`);
     routes['/broken.json'] = { body: '{"format": "policy-bundle/1", "meta": ' };
@@ -242,5 +248,15 @@ test('keyboard only: Tab reaches every control in order, focus is always visible
   assert.ok(seen.includes('a-privacy-partnership-button') && seen.includes('contact-information-button'), 'every section button reachable');
   assert.ok(seen.indexOf('pp-search-input') < seen.indexOf('pp-summary-button'), 'search before summary, in reading order');
   assert.ok(seen.indexOf('a-privacy-partnership-button') < seen.indexOf('contact-information-button'), 'sections in order');
+  await context.close();
+});
+
+test('a bundle written inside the element renders without a request', async () => {
+  const { page, context, record } = await open(world, '/inline.html');
+  await rendered(page);
+  assert.equal(await page.locator('privacy-policy .pp-title').textContent(), 'Inline policy');
+  await page.locator('privacy-policy #only-button').click();
+  assert.ok(await page.locator('privacy-policy #only-panel').isVisible());
+  assert.ok(!record.requests.some((u) => u.includes('/policies/')), 'no bundle fetched');
   await context.close();
 });
