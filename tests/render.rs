@@ -132,3 +132,42 @@ fn the_search_form_and_its_silent_status_line_exist_from_the_start() {
     assert!(status.contains("role=\"status\""));
     assert!(html.contains(&format!("{status}</p>")), "empty before a search");
 }
+
+mod properties {
+    use policy_widget::import::{import, Options};
+    use proptest::prelude::*;
+
+    use super::{render, values};
+
+    /// Policies of random shape: headings of several styles, nested levels,
+    /// repeated titles (which must still get unique ids).
+    fn policy() -> impl Strategy<Value = String> {
+        let title = prop::sample::select(vec!["Cookies", "Security", "Your rights", "Cookies", "Records", "Changes"]);
+        let line = (0..5usize, title).prop_map(|(kind, t)| match kind {
+            0 => format!("## {t}\n\nText about {t}."),
+            1 => format!("### {t}\n\nMore about {t}."),
+            2 => format!("**{t}.** Run-in text."),
+            3 => format!("_{t}._ Italic run-in."),
+            _ => format!("- an item about {t}"),
+        });
+        prop::collection::vec(line, 1..25).prop_map(|lines| lines.join("\n\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+        #[test]
+        fn ids_are_unique_and_every_aria_controls_resolves(text in policy()) {
+            let bundle = import(&text, &Options::default()).bundle;
+            let html = render(bundle);
+            let ids = values(&html, "id");
+            let mut unique = ids.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            prop_assert_eq!(unique.len(), ids.len(), "duplicate element ids");
+            for controlled in values(&html, "aria-controls") {
+                prop_assert!(ids.contains(&controlled), "aria-controls={} names no element", controlled);
+            }
+        }
+    }
+}

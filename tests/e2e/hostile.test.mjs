@@ -78,6 +78,9 @@ const world = useWorld({
       '/huge.html': page('/huge.json'),
       '/huge.json': { body: ' '.repeat(6 * 1024 * 1024) },
       '/unreachable.html': page('http://127.0.0.1:9/policy.json'),
+      '/slow.html': page('/slow.json'),
+      // Longer than the widget's 15 s limit: a server that hangs.
+      '/slow.json': { delayMs: 17_000, body: '{}' },
       '/sri.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, integrity: scriptIntegrity(), body: '<privacy-policy src="/policies/concord.json"></privacy-policy>' }) },
     };
   },
@@ -157,4 +160,18 @@ test('Subresource Integrity: the script tag\u2019s integrity value works, and a 
   assert.equal(await bad.page.locator('privacy-policy .pp-title').count(), 0, 'the tampered widget never ran');
   assert.ok(bad.record.errors.some((e) => /integrity|digest/i.test(e)), bad.record.errors.join('\n'));
   await bad.context.close();
+});
+
+test('a server that hangs: after the time limit, a visible alert with a retry button', async () => {
+  const { page, context } = await open(world, '/slow.html');
+  const status = page.locator('privacy-policy [role=status]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /Loading/, 'a loading state, not a blank box');
+  const alert = page.locator('privacy-policy [role=alert]');
+  await alert.waitFor({ timeout: 25_000 });
+  assert.match(await alert.textContent(), /taking too long/);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('privacy-policy [role=status]').waitFor();
+  assert.match(await page.locator('privacy-policy [role=status]').textContent(), /Loading/, 'retrying shows the loading state again');
+  await context.close();
 });
