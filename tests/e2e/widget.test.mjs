@@ -131,7 +131,7 @@ test('a hostile CMS stylesheet changes nothing inside the widget', async () => {
 
 test('a deep link opens its section and scrolls to it', async () => {
   // Reduced motion: the widget then scrolls at once instead of smoothly.
-  const { page, context } = await open(world, '/massgov-2002.html#policy-changes', { reducedMotion: 'reduce' });
+  const { page, context, record } = await open(world, '/massgov-2002.html#policy-changes', { reducedMotion: 'reduce' });
   await rendered(page);
   const button = page.locator('privacy-policy #policy-changes-button');
   await page.waitForFunction(() =>
@@ -140,11 +140,20 @@ test('a deep link opens its section and scrolls to it', async () => {
   const top = await button.evaluate((b) => b.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 300, `scrolled to the section (top ${top})`);
   assert.ok(await button.evaluate((b) => b.getRootNode().activeElement === b), 'focus on its heading button');
+  await assertPrivate(page, context, record);
   await context.close();
 });
 
+/** Nothing but the page, the widget's files and the bundle; no cookies; no storage. */
+async function assertPrivate(page, context, record) {
+  const origins = new Set(record.requests.map((u) => new URL(u).origin));
+  assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort());
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+}
+
 test('summary points and fact cards open the section they cite', async () => {
-  const { page, context } = await open(world, '/massgov-2016.html');
+  const { page, context, record } = await open(world, '/massgov-2016.html');
   await rendered(page);
   const widget = page.locator('privacy-policy');
   await widget.locator('.pp-fact-source', { hasText: 'Security' }).first().click();
@@ -154,6 +163,8 @@ test('summary points and fact cards open the section they cite', async () => {
   await widget.locator('.pp-point-source').first().click();
   const id = (await widget.locator('.pp-point-source').first().getAttribute('href')).slice(1);
   assert.equal(await widget.locator(`#${id}-button`).getAttribute('aria-expanded'), 'true');
+  await page.goBack();
+  await assertPrivate(page, context, record);
   await context.close();
 });
 
