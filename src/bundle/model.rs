@@ -383,8 +383,13 @@ impl Bundle {
     }
 
     /// Looks a section up by id anywhere in the tree.
+    /// Called for every section, fact and summary point on each render, so it
+    /// walks the tree without collecting it.
     pub fn section(&self, id: &str) -> Option<&Section> {
-        self.sections_flat().into_iter().map(|(_, s)| s).find(|s| s.id == id)
+        fn find<'a>(sections: &'a [Section], id: &str) -> Option<&'a Section> {
+            sections.iter().find_map(|s| if s.id == id { Some(s) } else { find(&s.sections, id) })
+        }
+        find(&self.sections, id)
     }
 }
 

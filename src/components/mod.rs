@@ -21,7 +21,7 @@ mod summary;
 mod view;
 
 pub use status::{ErrorNotice, Loading};
-pub use view::{human_date, PolicyView, Props as PolicyViewProps};
+pub use view::{PolicyView, Props as PolicyViewProps};
 
 /// An `Rc` whose props compare by identity: one bundle, loaded once, is the
 /// same bundle; comparing its contents on every render would cost more than

@@ -177,7 +177,7 @@ fn header(bundle: &Bundle, level: u8) -> Html {
 
 /// `2022-07-11` → "July 11, 2022" in English; the ISO date elsewhere, which
 /// every reader can parse (the bundle's labels carry no month names).
-pub fn human_date(iso: &str, language: &str) -> String {
+fn human_date(iso: &str, language: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
