@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use policy_widget::bundle::{self, Bundle};
 use policy_widget::search::Index;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -39,4 +41,60 @@ fn precision_at_one_on_residents_questions_is_at_least_90_percent() {
     }
     assert!(asked >= 40, "the evaluation set has {asked} questions");
     assert!(precision >= 0.9, "precision@1 {:.1}% < 90%:\n{}", precision * 100.0, wrong.join("\n"));
+}
+
+/// A one-paragraph-per-section policy in `language`.
+fn policy(language: &str, sections: &[(&str, &str)]) -> Bundle {
+    let mut bundle = common::small_bundle();
+    bundle.meta.language = language.into();
+    bundle.summary.clear();
+    bundle.facts.clear();
+    bundle.definitions.clear();
+    bundle.sections = sections
+        .iter()
+        .map(|(id, text)| bundle::Section {
+            id: (*id).into(),
+            title: (*id).into(),
+            blocks: vec![bundle::Block::Paragraph { text: (*text).into() }],
+            sections: vec![],
+        })
+        .collect();
+    bundle
+}
+
+fn marked<'a>(index: &Index, query: &str, text: &'a str) -> Vec<&'a str> {
+    index.search(query).highlighter.ranges(text).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn policies_in_other_languages_are_stemmed_in_their_language() {
+    // Spanish and Portuguese are the languages Massachusetts towns translate into most.
+    let spanish = Index::build(&policy(
+        "es",
+        &[("venta", "No vendemos sus datos personales."), ("cookies", "Usamos galletas de sesión.")],
+    ));
+    assert_eq!(spanish.search("dato personal").hits[0].section, "venta", "singular finds the plural");
+    assert_eq!(marked(&spanish, "dato personal", "sus datos personales"), ["datos", "personales"]);
+
+    let portuguese = Index::build(&policy(
+        "pt-BR",
+        &[("registros", "Os registros públicos podem ser divulgados."), ("dados", "Não vendemos dados pessoais.")],
+    ));
+    assert_eq!(portuguese.search("registro publico").hits[0].section, "registros", "stems and folded accents");
+
+    // English stop words are not dropped from other languages' queries: "he" is Spanish for "I have".
+    let stop = Index::build(&policy("es", &[("a", "Yo he leído."), ("b", "Otra cosa.")]));
+    assert_eq!(stop.search("he").hits.len(), 1);
+}
+
+#[test]
+fn chinese_is_searched_character_by_character_as_phrases() {
+    let chinese =
+        Index::build(&policy("zh-Hans", &[("sell", "我们不出售您的个人数据。"), ("cookies", "我们只使用会话数据。")]));
+    let hits = chinese.search("出售").hits;
+    assert_eq!(hits.len(), 1, "the two characters as a phrase, not each anywhere");
+    assert_eq!(hits[0].section, "sell");
+    assert_eq!(marked(&chinese, "出售", "我们不出售您的个人数据。"), ["出", "售"]);
+    assert_eq!(chinese.search("数据").hits.len(), 2);
+    assert!(chinese.search("售出").hits.is_empty(), "the order of the characters counts");
 }

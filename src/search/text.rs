@@ -66,7 +66,38 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    (c.is_alphanumeric() || is_combining(c)) && !is_ideograph(c)
+}
+
+/// Han characters and kana. Chinese and Japanese put no spaces between words
+/// and a dictionary to find them would outweigh the whole widget, so each
+/// character is a word of its own and a query's run of them is a phrase (the
+/// approach of most small search engines for these scripts).
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// A query split the way it is searched: words, and runs of ideographs.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Run {
+    Word(String),
+    /// Adjacent ideographs, as text (each is one token).
+    Ideographs(String),
+}
+
+pub fn runs(text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut last_end = usize::MAX;
+    for token in tokens(text) {
+        let ideograph = token.word.chars().next().is_some_and(is_ideograph);
+        match out.last_mut() {
+            Some(Run::Ideographs(run)) if ideograph && token.span.start == last_end => run.push_str(&token.word),
+            _ if ideograph => out.push(Run::Ideographs(token.word)),
+            _ => out.push(Run::Word(token.word)),
+        }
+        last_end = token.span.end;
+    }
+    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -79,6 +110,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
+        if is_ideograph(c) {
+            out.push(Token { word: c.to_string(), span: start..start + c.len_utf8() });
+            continue;
+        }
         if !is_word_char(c) {
             continue;
         }
@@ -123,6 +158,15 @@ mod tests {
         assert_eq!(words("“IP” address (Ärger) straße"), ["ip", "address", "arger", "strasse"]);
         assert_eq!(words("!!! 🍪 ???"), Vec::<String>::new());
         assert_eq!(words("re\u{301}sume\u{301} résumé"), ["resume", "resume"], "decomposed and composed alike");
+    }
+
+    #[test]
+    fn ideographs_are_words_of_one_character() {
+        assert_eq!(words("我们不出售您的数据 (data)"), ["我", "们", "不", "出", "售", "您", "的", "数", "据", "data"]);
+        assert_eq!(
+            runs("出售 数据 cookies"),
+            [Run::Ideographs("出售".into()), Run::Ideographs("数据".into()), Run::Word("cookies".into())]
+        );
     }
 
     #[test]
