@@ -20,11 +20,12 @@ test: setup-test
 	$(MAKE) --no-print-directory dist
 	.ci/test
 
-# Speed, measured rather than asserted: native search benches, then
-# keystroke-to-paint in Chromium.
+# Speed and size, measured rather than asserted: native search benches, then the
+# widget beside static HTML, MiniSearch and Pagefind in Chromium (.ci/bench/run.mjs;
+# about 15 minutes; results in target/bench/results.md, recorded in docs/performance.md).
 bench: setup-test dist
 	cargo bench --bench search
-	node .ci/bench-keystroke.mjs concord westfield massgov-2016 massgov-2002 cambridge-schools
+	node .ci/bench/run.mjs
 
 # After an importer change: regenerate the seed bundles and the schema, then
 # review the diff.

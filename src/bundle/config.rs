@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Config {
@@ -60,7 +60,7 @@ pub enum SummaryPosition {
 }
 
 /// Which parts of the widget show.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Panels {
@@ -110,7 +110,7 @@ impl Panels {
 /// Colours and shapes. Each value becomes a CSS custom property on the widget's
 /// host, so a site can also set `--pp-accent`, `--pp-font` and `--pp-radius` in its
 /// own stylesheet. Values are checked (see `validate`): they cannot carry CSS.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Theme {
@@ -129,7 +129,7 @@ macro_rules! labels {
     ($( $(#[$doc:meta])* $name:ident : $default:expr ),* $(,)?) => {
         /// Every string the widget shows that does not come from the policy.
         /// `{n}`-style placeholders are filled in by the widget.
-        #[derive(Serialize, Clone, Debug, PartialEq)]
+        #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(default)]
         pub struct Labels {

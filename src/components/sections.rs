@@ -21,27 +21,36 @@ use super::Shared;
 use crate::bundle::{Bundle, Section};
 use crate::search::Highlighter;
 
-/// The sections at one level of the tree.
+/// The sections at one level of the tree; `path` is where that level stands
+/// (the indices of its ancestors in the bundle).
+#[allow(clippy::too_many_arguments)]
 pub fn sections(
     bundle: &Shared<Bundle>,
     list: &[Section],
+    path: &[usize],
     open: &Open,
-    matched: &Rc<HashSet<String>>,
+    matched: &HashSet<String>,
     highlighter: &Rc<Highlighter>,
     dispatch: &Callback<Action>,
     level: u8,
 ) -> Html {
     list.iter()
-        .map(|s| {
-            // What a section shows depends only on these props: equal props, no re-render.
-            let subtree = crate::bundle::Bundle::flatten(std::slice::from_ref(s));
-            let open_ids: Vec<String> =
-                subtree.iter().filter(|(_, x)| open.is_open(&x.id)).map(|(_, x)| x.id.clone()).collect();
-            let marks = subtree.iter().any(|(_, x)| matched.contains(&x.id)).then(|| highlighter.clone());
+        .enumerate()
+        .map(|(i, s)| {
+            // What a section shows depends only on these props: equal props, no
+            // re-render. Each gets only its own subtree's open and matched ids,
+            // so typing re-renders only the sections whose matches changed.
+            let subtree = Bundle::flatten(std::slice::from_ref(s));
+            let ids = |keep: &dyn Fn(&str) -> bool| -> Rc<Vec<String>> {
+                Rc::new(subtree.iter().filter(|(_, x)| keep(&x.id)).map(|(_, x)| x.id.clone()).collect())
+            };
+            let open_ids = ids(&|id| open.is_open(id));
+            let matched_ids = ids(&|id| matched.contains(id));
+            let marks = (!matched_ids.is_empty()).then(|| highlighter.clone());
+            let path: Rc<[usize]> = path.iter().copied().chain([i]).collect();
             html! {
-                <SectionView key={s.id.clone()} bundle={bundle.clone()} id={s.id.clone()} {level}
-                    open_ids={Rc::new(open_ids)} {marks} matched={matched.clone()}
-                    dispatch={dispatch.clone()} />
+                <SectionView key={s.id.clone()} bundle={bundle.clone()} {path} {level}
+                    {open_ids} {matched_ids} {marks} dispatch={dispatch.clone()} />
             }
         })
         .collect()
@@ -50,21 +59,23 @@ pub fn sections(
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub bundle: Shared<Bundle>,
-    pub id: AttrValue,
+    /// Where the section stands: indices from the top level down (a lookup by
+    /// id would walk the whole tree for each of a long policy's sections).
+    pub path: Rc<[usize]>,
     pub level: u8,
     /// Open sections in this section's subtree (itself included).
     pub open_ids: Rc<Vec<String>>,
+    /// Sections in this subtree that matched the search.
+    pub matched_ids: Rc<Vec<String>>,
     /// The search's marks, when this subtree has matches.
     pub marks: Option<Rc<Highlighter>>,
-    /// Sections that matched the search (to pass marks down).
-    pub matched: Rc<HashSet<String>>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(SectionView)]
 pub fn section_view(props: &SectionProps) -> Html {
     let bundle = &props.bundle;
-    let Some(section) = bundle.section(&props.id) else { return Html::default() };
+    let Some(section) = bundle.section_at(&props.path) else { return Html::default() };
     let labels = &bundle.config.labels;
     let none = Rc::new(Highlighter::default());
     let highlighter = props.marks.as_ref().unwrap_or(&none);
@@ -89,10 +100,11 @@ pub fn section_view(props: &SectionProps) -> Html {
         </button>
     };
     let open = Open::only(props.open_ids.iter().cloned());
+    let matched: HashSet<String> = props.matched_ids.iter().cloned().collect();
     let content = html! {
         <>
             { blocks(&section.blocks, ctx, level + 1) }
-            { sections(bundle, &section.sections, &open, &props.matched, highlighter, &props.dispatch, level + 1) }
+            { sections(bundle, &section.sections, &props.path, &open, &matched, highlighter, &props.dispatch, level + 1) }
             <CopyLink id={id.clone()} label={labels.copy_link.clone()} done={labels.link_copied.clone()} />
         </>
     };

@@ -122,6 +122,24 @@ pub fn path_to(sections: &[Section], id: &str) -> Option<Vec<String>> {
     None
 }
 
+/// The sections in `ids` and all their ancestors, in one walk of the tree
+/// (looking up each id's path would be quadratic in a long policy).
+pub fn with_ancestors(sections: &[Section], ids: &HashSet<&str>) -> HashSet<String> {
+    fn walk(sections: &[Section], ids: &HashSet<&str>, out: &mut HashSet<String>) -> bool {
+        let mut any = false;
+        for s in sections {
+            if walk(&s.sections, ids, out) || ids.contains(s.id.as_str()) {
+                out.insert(s.id.clone());
+                any = true;
+            }
+        }
+        any
+    }
+    let mut out = HashSet::new();
+    walk(sections, ids, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +171,17 @@ mod tests {
         assert!(!open.is_open("a"), "the reader can still close a match");
         let open = open.reduce(Action::Search(None));
         assert!(open.is_open("d") && !open.is_open("b"), "back to the reader's own state");
+    }
+
+    #[test]
+    fn matches_open_with_their_ancestors_only() {
+        let tree = vec![
+            section("a", vec![section("b", vec![section("c", vec![])]), section("e", vec![])]),
+            section("d", vec![]),
+        ];
+        let mut opened: Vec<String> = with_ancestors(&tree, &["c", "d"].into()).into_iter().collect();
+        opened.sort();
+        assert_eq!(opened, ["a", "b", "c", "d"]);
+        assert!(with_ancestors(&tree, &["zz"].into()).is_empty());
     }
 }

@@ -10,7 +10,7 @@ use super::heading::heading;
 use super::inline::{self, Ctx};
 use super::search_box::SearchBox;
 use super::sections::sections;
-use super::state::{path_to, Action, Open};
+use super::state::{path_to, with_ancestors, Action, Open};
 use super::summary::SummaryPanel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
@@ -101,44 +101,80 @@ pub fn policy_view(props: &Props) -> Html {
     let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
     let matched: Rc<HashSet<String>> = Rc::new(search.results.hits.iter().map(|h| h.section.clone()).collect());
     let highlighter = use_memo(search.results.highlighter.clone(), |h| h.clone());
-    let del = Ctx::unmarked(labels);
+
+    let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} {part} {level} /> };
 
     html! {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
-            { header(bundle, level) }
+            { part(Part::Header) }
             if show.search {
                 <SearchBox labels={labels.clone()} value={search.typed.clone()} status={search.status.clone()}
                     suggestions={search.results.suggestions.clone()} on_input={search.on_input.clone()} on_pick={search.set_now.clone()}
                     on_step={search.on_step.clone()} has_matches={!search.results.hits.is_empty()} />
             }
             if config.summary_position == SummaryPosition::Start { { summary.clone() } }
-            if show.front_matter {
-                { for bundle.front_matter.iter().map(|f| html! {
-                    <details class="pp-front">
-                        <summary>{ inline::text(&f.title, del) }</summary>
-                        { blocks(&f.blocks, del, level + 2) }
-                    </details>
-                }) }
-            }
-            if !bundle.intro.is_empty() {
-                <div class="pp-intro">{ blocks(&bundle.intro, del, level + 1) }</div>
-            }
-            if show.contents && bundle.sections.len() > 1 {
-                { contents(&bundle.sections, labels, level + 1) }
-            }
+            { part(Part::Opening) }
             <div class="pp-controls">
                 <button type="button" class="pp-toggle-all" aria-expanded={all_open.to_string()} onclick={toggle_all}>
                     { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
                 </button>
             </div>
             <div class="pp-sections">
-                { sections(&shared, &bundle.sections, &open, &matched, &highlighter, &dispatch, level + 1) }
+                { sections(&shared, &bundle.sections, &[], &open, &matched, &highlighter, &dispatch, level + 1) }
             </div>
-            if show.glossary && !bundle.definitions.is_empty() {
-                { glossary(bundle, level + 1) }
-            }
+            { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { summary } }
         </div>
+    }
+}
+
+/// The parts of the view that depend on the bundle alone. Each is a component
+/// of its own with props that never change, so a keystroke in the search box
+/// does not rebuild them: at 100 times Mass.gov's length the table of contents
+/// alone is 1,800 links and the reading time a count over 2.6 MB of text.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Header,
+    /// Front matter, introduction and table of contents.
+    Opening,
+    Glossary,
+}
+
+#[derive(Properties, PartialEq)]
+struct PartProps {
+    bundle: Shared<Bundle>,
+    part: Part,
+    level: u8,
+}
+
+#[function_component(BundlePart)]
+fn bundle_part(props: &PartProps) -> Html {
+    let (bundle, level) = (&*props.bundle, props.level);
+    let config = &bundle.config;
+    let show = &config.show;
+    let del = Ctx::unmarked(&config.labels);
+    match props.part {
+        Part::Header => header(bundle, level),
+        Part::Opening => html! {
+            <>
+                if show.front_matter {
+                    { for bundle.front_matter.iter().map(|f| html! {
+                        <details class="pp-front">
+                            <summary>{ inline::text(&f.title, del) }</summary>
+                            { blocks(&f.blocks, del, level + 2) }
+                        </details>
+                    }) }
+                }
+                if !bundle.intro.is_empty() {
+                    <div class="pp-intro">{ blocks(&bundle.intro, del, level + 1) }</div>
+                }
+                if show.contents && bundle.sections.len() > 1 {
+                    { contents(&bundle.sections, &config.labels, level + 1) }
+                }
+            </>
+        },
+        Part::Glossary if show.glossary && !bundle.definitions.is_empty() => glossary(bundle, level + 1),
+        Part::Glossary => Html::default(),
     }
 }
 
@@ -281,8 +317,8 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
         let searched = use_mut_ref(|| false);
         use_effect_with((*query).clone(), move |q| {
             let matched = (!results.hits.is_empty()).then(|| {
-                let ids = results.hits.iter().filter_map(|h| path_to(&bundle.sections, &h.section)).flatten().collect();
-                Rc::new(ids)
+                let hits = results.hits.iter().map(|h| h.section.as_str()).collect();
+                Rc::new(with_ancestors(&bundle.sections, &hits))
             });
             dispatch.emit(Action::Search(matched));
             let mut searched = searched.borrow_mut();

@@ -18,6 +18,12 @@ pub struct Token {
 /// A small table rather than full Unicode normalisation: the tables of the
 /// latter would triple the size of search in the wasm.
 pub fn fold_char(c: char, out: &mut String) {
+    // Most policy text is ASCII: the fast path keeps highlighting a long
+    // policy's matches (which tokenises every matched text) cheap.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let base = match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
         'Ç' | 'ç' | 'Ć'..='č' => 'c',
@@ -66,6 +72,9 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || is_combining(c)) && !is_ideograph(c)
 }
 

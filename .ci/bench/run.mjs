@@ -1,0 +1,183 @@
+// `make bench`: the widget beside what a site would use instead, in one run on
+// one machine, in headless Chromium. For each policy size (Mass.gov 2016 ×1,
+// ×10, ×40 ≈ 1 MB, ×100) and each CPU speed (as is, and throttled 4× for a
+// mid-range phone) it loads four pages and prints a table:
+//   transfer   gzip and brotli bytes of every file the page fetched (HTML, JS,
+//              wasm, CSS, bundle, search index), loading and searching
+//   content    navigation → the first frame with the policy's sections on screen
+//   ready      navigation → the first frame where search can be typed into
+//   keystroke  keydown → the first frame painted after the page stopped
+//              changing for it (median and p95 over every typed key)
+//   memory     JS heap plus array buffers (wasm memory) after load and a GC
+// Results go to stdout and target/bench/results.md; docs/performance.md keeps
+// the last recorded run.
+// Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4]
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../serve.mjs';
+import { buildSite, scaled } from './site.mjs';
+
+const quick = process.argv.includes('--quick');
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',');
+const SCALES = (option('scales') ?? (quick ? [1, 100] : [1, 10, 40, 100])).map(Number);
+const THROTTLES = (option('throttles') ?? (quick ? [1] : [1, 4])).map(Number);
+const LOADS = 3; // page loads per measurement; the median is reported
+const QUERIES = ['cookies', 'public records', 'sell my data'];
+const DIR = 'target/bench/site';
+
+/** How each page shows its content and its search box. */
+const VARIANTS = {
+  widget: { path: (c) => `widget/${c}.html`, content: '.pp-section', box: 'privacy-policy #pp-search-input', quietMs: 250 },
+  static: { path: (c) => `static/${c}.html`, content: 'details' },
+  minisearch: { path: (c) => `minisearch/${c}.html`, content: 'details', box: '#search', ready: '__searchReady', quietMs: 250 },
+  // Pagefind's UI waits 300 ms after typing before it searches.
+  pagefind: { path: (c) => `pagefind/${c}/index.html`, content: 'details', box: '.pagefind-ui__search-input', quietMs: 600 },
+};
+
+/** Runs in the page before its own scripts: time content, readiness and paints. */
+function probe({ content, box, ready }) {
+  const b = (window.__bench = { content: 0, ready: 0, keyT0: 0, changed: 0, painted: 0 });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { b.painted = performance.now(); };
+  // A message posted from requestAnimationFrame arrives after that frame's paint.
+  const afterPaint = () => requestAnimationFrame(() => channel.port2.postMessage(0));
+  const observer = new MutationObserver(() => { b.changed = performance.now(); afterPaint(); });
+  addEventListener('keydown', (e) => { b.keyT0 = e.timeStamp; afterPaint(); }, true);
+  const root = () => document.querySelector('privacy-policy')?.shadowRoot ?? document;
+  const poll = () => {
+    const shown = root().querySelector(content);
+    if (!b.content && shown && shown.getBoundingClientRect().height > 0) {
+      b.content = performance.now();
+      observer.observe(root() === document ? document.body : root(), { subtree: true, childList: true, characterData: true, attributes: true });
+    }
+    const usable = box ? root().querySelector(box.split(' ').pop()) : true;
+    if (!b.ready && b.content && usable && (!ready || window[ready])) b.ready = performance.now();
+    if (!b.content || !b.ready) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]; };
+const sizeCache = new Map();
+function compressed(file) {
+  if (!sizeCache.has(file)) {
+    const data = readFileSync(file);
+    sizeCache.set(file, {
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizeCache.get(file);
+}
+
+async function measure(browser, server, variant, slug, throttle) {
+  const v = VARIANTS[variant];
+  const url = `${server.url}/${v.path(slug)}`;
+  const contents = [], readies = [];
+  let transfer, memory, keys = [];
+  for (let load = 0; load < LOADS; load++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const files = new Set();
+    page.on('requestfinished', (r) => files.add(new URL(r.url()).pathname));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(probe, { content: v.content, box: v.box ?? null, ready: v.ready ?? null });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.content && window.__bench.ready, null, { timeout: 120_000 });
+    const t = await page.evaluate(() => ({ content: window.__bench.content, ready: window.__bench.ready }));
+    contents.push(t.content);
+    readies.push(t.ready);
+    if (load === LOADS - 1) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      memory = heap.usedSize + (heap.backingStorageSize ?? 0);
+      if (v.box) keys = await typeQueries(page, v);
+      transfer = [...files].reduce((sum, f) => {
+        const c = compressed(join(DIR, f));
+        return { gzip: sum.gzip + c.gzip, brotli: sum.brotli + c.brotli };
+      }, { gzip: 0, brotli: 0 });
+    }
+    if (errors.length) throw new Error(`${variant} ${slug}: ${errors.join('; ')}`);
+    await context.close();
+  }
+  return { transfer, content: median(contents), ready: median(readies), keys, memory };
+}
+
+/** Types each query key by key; each key's latency ends at the paint after the page settled. */
+async function typeQueries(page, v) {
+  const box = page.locator(v.box);
+  await box.click();
+  const latencies = [];
+  const settled = () => page.waitForFunction((quiet) => {
+    const b = window.__bench;
+    const last = Math.max(b.keyT0, b.changed);
+    return performance.now() - last > quiet && b.painted > last;
+  }, v.quietMs, { polling: 50, timeout: 60_000 });
+  for (const q of QUERIES) {
+    for (const key of q) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await settled();
+      latencies.push(await page.evaluate(() => window.__bench.painted - window.__bench.keyT0));
+      if (process.env.BENCH_DEBUG) console.log(key, await page.evaluate(() => [window.__bench.changed - window.__bench.keyT0, window.__bench.painted - window.__bench.changed].map(Math.round)));
+    }
+    await box.fill('');
+    await settled();
+  }
+  return latencies;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)}`;
+const ms = (n) => (n === undefined ? '–' : n.toFixed(0));
+
+const started = Date.now();
+const base = JSON.parse(readFileSync('www/policies/massgov-2016.json', 'utf8'));
+const cases = SCALES.map((times) => ({ times, slug: `massgov-2016-x${times}`, bundle: scaled(base, times) }));
+buildSite({ dir: DIR, dist: 'dist', cases, pagefind: 'node_modules/.bin/pagefind' });
+const server = await serve({ root: DIR });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const lines = [];
+const say = (s = '') => { console.log(s); lines.push(s); };
+say(`Machine: ${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}`);
+const results = {};
+for (const throttle of THROTTLES) {
+  for (const { times, slug, bundle } of cases) {
+    const bytes = JSON.stringify(bundle).length;
+    say();
+    say(`### Mass.gov 2016 ×${times} (bundle ${kb(bytes)} KB raw), CPU ${throttle === 1 ? 'as is' : `throttled ${throttle}×`}`);
+    say();
+    say('| page | transfer gzip KB | brotli KB | content ms | ready ms | keystroke median ms | p95 ms | memory MB |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|');
+    const row = {};
+    for (const variant of option('only') ?? Object.keys(VARIANTS)) {
+      const r = await measure(browser, server, variant, slug, throttle);
+      row[variant] = r;
+      say(`| ${variant} | ${kb(r.transfer.gzip)} | ${kb(r.transfer.brotli)} | ${ms(r.content)} | ${ms(r.ready)} | ${r.keys.length ? ms(median(r.keys)) : '–'} | ${r.keys.length ? ms(p95(r.keys)) : '–'} | ${(r.memory / 2 ** 20).toFixed(1)} |`);
+    }
+    const w = row.widget;
+    if (!w || Object.keys(row).length < 4) continue;
+    const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
+    say();
+    say(`Ratios: content widget÷static ${ratio(w.content, row.static.content)}; ` +
+      `transfer (gzip) widget÷static ${ratio(w.transfer.gzip, row.static.transfer.gzip)}, ÷minisearch ${ratio(w.transfer.gzip, row.minisearch.transfer.gzip)}, ÷pagefind ${ratio(w.transfer.gzip, row.pagefind.transfer.gzip)}; ` +
+      `keystroke p95 widget÷minisearch ${ratio(p95(w.keys), p95(row.minisearch.keys))}, ÷pagefind ${ratio(p95(w.keys), p95(row.pagefind.keys))}`);
+    results[`${slug}@${throttle}x`] = row;
+  }
+}
+await browser.close();
+server.close();
+say();
+say(`(${((Date.now() - started) / 60000).toFixed(1)} min)`);
+mkdirSync('target/bench', { recursive: true });
+writeFileSync('target/bench/results.md', lines.join('\n') + '\n');
+writeFileSync('target/bench/results.json', JSON.stringify(results, null, 1));
