@@ -8,7 +8,7 @@
 //   ready      navigation → the first frame where search can be typed into
 //   keystroke  keydown → the first frame painted after the page stopped
 //              changing for it (median and p95 over every typed key)
-//   memory     JS heap plus array buffers (wasm memory) after load and a GC
+//   memory     JS heap (after a GC) plus wasm memory, after load
 // Results go to stdout and target/bench/results.md; docs/performance.md keeps
 // the last recorded run.
 // Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4]
@@ -39,7 +39,16 @@ const VARIANTS = {
 
 /** Runs in the page before its own scripts: time content, readiness and paints. */
 function probe({ content, box, ready }) {
-  const b = (window.__bench = { content: 0, ready: 0, keyT0: 0, changed: 0, painted: 0 });
+  const b = (window.__bench = { content: 0, ready: 0, keyT0: 0, changed: 0, painted: 0, memories: [] });
+  // Wasm memory lives outside the JS heap: keep each instance's, to count it.
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => original(...args).then((result) => {
+      const memory = result.instance?.exports.memory;
+      if (memory) b.memories.push(memory);
+      return result;
+    });
+  }
   const channel = new MessageChannel();
   channel.port1.onmessage = () => { b.painted = performance.now(); };
   // A message posted from requestAnimationFrame arrives after that frame's paint.
@@ -97,7 +106,8 @@ async function measure(browser, server, variant, slug, throttle) {
     if (load === LOADS - 1) {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
-      memory = heap.usedSize + (heap.backingStorageSize ?? 0);
+      const wasm = await page.evaluate(() => window.__bench.memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
+      memory = heap.usedSize + wasm;
       if (v.box) keys = await typeQueries(page, v);
       transfer = [...files].reduce((sum, f) => {
         const c = compressed(join(DIR, f));
