@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve } from '../serve.mjs';
 import { buildSite, scaled } from './site.mjs';
 
@@ -146,10 +147,16 @@ async function typeQueries(page, v) {
 const kb = (n) => `${(n / 1024).toFixed(1)}`;
 const ms = (n) => (n === undefined ? '–' : n.toFixed(0));
 
+// The alternatives come from npm, into their own folder: they are not the
+// project's dependencies, and Pagefind's lock entries name binaries for every
+// platform, which would break `npm ci` where the registry lacks one.
+const TOOLS = 'target/bench/npm';
+execFileSync('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'minisearch@7.2.0', 'pagefind@1.6.0'], { stdio: 'inherit' });
+
 const started = Date.now();
 const base = JSON.parse(readFileSync('www/policies/massgov-2016.json', 'utf8'));
 const cases = SCALES.map((times) => ({ times, slug: `massgov-2016-x${times}`, bundle: scaled(base, times) }));
-buildSite({ dir: DIR, dist: 'dist', cases, pagefind: 'node_modules/.bin/pagefind' });
+buildSite({ dir: DIR, dist: 'dist', cases, tools: `${TOOLS}/node_modules` });
 const server = await serve({ root: DIR });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -90,15 +90,16 @@ const widgetPage = (slug) => `<!doctype html><html lang="en"><head><meta charset
 <body><main><h1>Privacy</h1><privacy-policy src="${slug}.json"></privacy-policy></main></body></html>`;
 
 /**
- * Writes the site under `dir` for each case ({ slug, bundle }); `pagefind` is
- * the path of its CLI.
+ * Writes the site under `dir` for each case ({ slug, bundle }); `tools` is the
+ * node_modules folder holding minisearch and pagefind.
  */
-export function buildSite({ dir, dist, cases, pagefind }) {
+export function buildSite({ dir, dist, cases, tools }) {
+  const pagefind = join(tools, '.bin/pagefind');
   rmSync(dir, { recursive: true, force: true });
   for (const d of ['widget', 'static', 'minisearch', 'pagefind']) mkdirSync(join(dir, d), { recursive: true });
   cpSync(join(dist, 'policy-widget.js'), join(dir, 'widget/policy-widget.js'));
   cpSync(join(dist, 'privacy-policy-widget_bg.wasm'), join(dir, 'widget/privacy-policy-widget_bg.wasm'));
-  cpSync('node_modules/minisearch/dist/umd/index.js', join(dir, 'minisearch/minisearch.js'));
+  cpSync(join(tools, 'minisearch/dist/umd/index.js'), join(dir, 'minisearch/minisearch.js'));
   cpSync(new URL('./minisearch-wire.js', import.meta.url), join(dir, 'minisearch/wire.js'));
   const searchBox = '<div role="search"><label for="search">Search this policy</label> <input id="search" type="search" autocomplete="off"> <span id="status" role="status"></span></div>';
   for (const { slug, bundle } of cases) {
@@ -109,15 +110,13 @@ export function buildSite({ dir, dist, cases, pagefind }) {
       head: '<script defer src="minisearch.js"></script><script defer src="wire.js"></script>',
       top: searchBox,
     }));
-    if (pagefind) {
-      const site = join(dir, `pagefind/${slug}`);
-      mkdirSync(site, { recursive: true });
-      writeFileSync(join(site, 'index.html'), staticPage(bundle, {
-        head: '<link href="pagefind/pagefind-ui.css" rel="stylesheet"><script defer src="pagefind/pagefind-ui.js"></script><script defer src="../init.js"></script>',
-        top: '<div id="search"></div>',
-      }).replace('<main>', '<main data-pagefind-body>'));
-      execFileSync(pagefind, ['--site', site, '--quiet'], { stdio: 'inherit' });
-    }
+    const site = join(dir, `pagefind/${slug}`);
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), staticPage(bundle, {
+      head: '<link href="pagefind/pagefind-ui.css" rel="stylesheet"><script defer src="pagefind/pagefind-ui.js"></script><script defer src="../init.js"></script>',
+      top: '<div id="search"></div>',
+    }).replace('<main>', '<main data-pagefind-body>'));
+    execFileSync(pagefind, ['--site', site, '--quiet'], { stdio: 'inherit' });
   }
   writeFileSync(join(dir, 'pagefind/init.js'),
     "addEventListener('DOMContentLoaded', () => { new PagefindUI({ element: '#search', showSubResults: true }); window.__searchReady = true; });\n");
