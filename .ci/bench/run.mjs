@@ -136,7 +136,6 @@ async function typeQueries(page, v) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       await settled();
       latencies.push(await page.evaluate(() => window.__bench.painted - window.__bench.keyT0));
-      if (process.env.BENCH_DEBUG) console.log(key, await page.evaluate(() => [window.__bench.changed - window.__bench.keyT0, window.__bench.painted - window.__bench.changed].map(Math.round)));
     }
     await box.fill('');
     await settled();
