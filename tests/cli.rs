@@ -53,7 +53,7 @@ const BROKEN: [(&str, &[&str]); 7] = [
         &[
             "meta.effective_date: \"2023-02-30\" is not a date as YYYY-MM-DD",
             "summary[0].section: no section has id \"nowhere\"",
-            "facts[0].answer: \"yes\" is not an answer for Cookies",
+            "facts[0].answer: \"yes\" is not an answer for cookies",
             "sections[0].blocks[0].text: link target \"javascript:alert(1)\" is not allowed (only https, http, mailto, tel or #section-id)",
             "sections[0].blocks[0].text: link to \"#missing\" but no section has that id",
             "config.heading_level: 9 is not a heading level from 1 to 6",

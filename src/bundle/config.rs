@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::read::Named;
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
@@ -91,8 +93,8 @@ impl Default for Panels {
 }
 
 impl Panels {
-    /// The panel a name (as written in the `hide` attribute) switches.
-    fn by_name(&mut self, name: &str) -> Option<&mut bool> {
+    /// The switch for a panel, by its field name in the bundle.
+    pub fn by_field(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
             "summary" => &mut self.summary,
             "facts" => &mut self.facts,
@@ -100,10 +102,16 @@ impl Panels {
             "contents" => &mut self.contents,
             "search" => &mut self.search,
             "glossary" => &mut self.glossary,
-            "front-matter" | "front_matter" => &mut self.front_matter,
-            "reading-time" | "reading_time" => &mut self.reading_time,
+            "front_matter" => &mut self.front_matter,
+            "reading_time" => &mut self.reading_time,
             _ => return None,
         })
+    }
+
+    /// The panel a name (as written in the `hide` attribute, `front-matter` or
+    /// `front_matter`) switches.
+    fn by_name(&mut self, name: &str) -> Option<&mut bool> {
+        self.by_field(&name.replace('-', "_"))
     }
 }
 
@@ -146,6 +154,16 @@ macro_rules! labels {
             }
         }
 
+        impl Labels {
+            /// The label with this field name, if there is one.
+            pub fn slot(&mut self, name: &str) -> Option<&mut String> {
+                match name {
+                    $( stringify!($name) => Some(&mut self.$name), )*
+                    _ => None,
+                }
+            }
+        }
+
         /// Read as a plain map of strings: one small generic routine instead of a
         /// generated visitor for fifty fields, which every resident would download.
         impl<'de> Deserialize<'de> for Labels {
@@ -153,9 +171,9 @@ macro_rules! labels {
                 let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
                 let mut labels = Labels::default();
                 for (key, value) in map {
-                    match key.as_str() {
-                        $( stringify!($name) => labels.$name = value, )*
-                        _ => labels.unknown.push(key),
+                    match labels.slot(&key) {
+                        Some(slot) => *slot = value,
+                        None => labels.unknown.push(key),
                     }
                 }
                 Ok(labels)
@@ -282,27 +300,6 @@ fn set<T>(slot: &mut T, value: Option<T>) -> bool {
             true
         }
         None => false,
-    }
-}
-
-impl InitialState {
-    fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "collapsed" => InitialState::Collapsed,
-            "expanded" => InitialState::Expanded,
-            "first" => InitialState::First,
-            _ => return None,
-        })
-    }
-}
-
-impl SummaryPosition {
-    fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "start" => SummaryPosition::Start,
-            "end" => SummaryPosition::End,
-            _ => return None,
-        })
     }
 }
 

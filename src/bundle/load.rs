@@ -1,8 +1,10 @@
-//! From bytes or a JavaScript value to a [`Bundle`], with every problem reported
-//! as `path: message`. The CLI (`serde_json`) and the browser (`serde-wasm-bindgen`
-//! over `JSON.parse`) both go through [`deserialize`], so they say the same things.
+//! JSON text to a [`Bundle`], with every problem reported as `path: message`.
+//!
+//! The limits ([`check_text`]) and the format check apply everywhere. The
+//! command-line tool then reads with serde (which also names unknown fields);
+//! the widget reads with [`super::read`], which is far smaller in wasm.
+//! `tests/reader.rs` keeps the two accepting and refusing the same bundles.
 
-use serde::Deserialize;
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Deserializer;
 
@@ -84,8 +86,12 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+use serde::Deserialize;
+
 /// Just the format field, read before the rest so that a bundle of another
 /// version gets "unsupported format" rather than a list of type errors.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Deserialize)]
 pub struct FormatOnly {
     #[serde(default)]
@@ -93,6 +99,7 @@ pub struct FormatOnly {
 }
 
 /// The format field of any JSON type, so a number there is reported clearly.
+#[cfg(not(target_arch = "wasm32"))]
 mod serde_value {
     use serde::de::{Deserialize, Deserializer, Visitor};
 
@@ -141,17 +148,27 @@ mod serde_value {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl FormatOnly {
     /// Refuses a bundle whose format this widget does not read.
     pub fn check(&self) -> Result<(), Problem> {
-        match &self.format {
-            Some(serde_value::Any::Text(f)) if f == FORMAT => Ok(()),
-            Some(serde_value::Any::Text(f)) => {
-                Err(Problem::new("format", format!("unsupported format \"{f}\"; this widget reads \"{FORMAT}\"")))
-            }
-            Some(serde_value::Any::Other) => Err(Problem::new("format", format!("must be the string \"{FORMAT}\""))),
-            None => Err(Problem::new("format", format!("missing; a bundle starts with \"format\": \"{FORMAT}\""))),
+        check_format(self.format.as_ref().map(|f| match f {
+            serde_value::Any::Text(t) => Some(t.as_str()),
+            serde_value::Any::Other => None,
+        }))
+    }
+}
+
+/// Refuses a bundle whose format this widget does not read, given the format
+/// field as found: absent (`None`), a string, or another JSON type (`Some(None)`).
+pub fn check_format(format: Option<Option<&str>>) -> Result<(), Problem> {
+    match format {
+        Some(Some(f)) if f == FORMAT => Ok(()),
+        Some(Some(f)) => {
+            Err(Problem::new("format", format!("unsupported format \"{f}\"; this widget reads \"{FORMAT}\"")))
         }
+        Some(None) => Err(Problem::new("format", format!("must be the string \"{FORMAT}\""))),
+        None => Err(Problem::new("format", format!("missing; a bundle starts with \"format\": \"{FORMAT}\""))),
     }
 }
 

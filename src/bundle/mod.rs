@@ -6,8 +6,10 @@
 
 pub mod config;
 pub mod inline;
+mod json;
 pub mod load;
 mod model;
+pub mod read;
 pub mod validate;
 
 pub use config::Config;

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::inline::{self, LinkTarget};
+use super::read::Named;
 use super::{Block, Bundle, FactAnswer, FactKind, Problem, FORMAT};
 
 /// A section id: starts with a lower-case letter; then lower-case letters,
@@ -89,7 +90,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
             if !answer_fits(fact.kind, answer) {
                 err(
                     format!("facts[{i}].answer"),
-                    format!("\"{}\" is not an answer for {}", answer_name(answer), kind_name(fact.kind)),
+                    format!("\"{}\" is not an answer for {}", answer.name(), fact.kind.name()),
                 );
             }
         }
@@ -197,20 +198,6 @@ fn answer_fits(kind: FactKind, answer: FactAnswer) -> bool {
         FactKind::Cookies => matches!(answer, None | Session | Persistent),
         _ => matches!(answer, Yes | No),
     }
-}
-
-fn answer_name(answer: FactAnswer) -> &'static str {
-    match answer {
-        FactAnswer::Yes => "yes",
-        FactAnswer::No => "no",
-        FactAnswer::None => "none",
-        FactAnswer::Session => "session",
-        FactAnswer::Persistent => "persistent",
-    }
-}
-
-fn kind_name(kind: FactKind) -> String {
-    format!("{kind:?}")
 }
 
 /// `YYYY-MM-DD`, a real calendar date.

@@ -7,15 +7,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-use crate::bundle::load::{self, FormatOnly, MAX_BUNDLE_BYTES};
-use crate::bundle::{validate, Bundle, Problem};
+use crate::bundle::load::{self, MAX_BUNDLE_BYTES};
+use crate::bundle::{read, validate, Bundle, Problem};
 
 /// How long a bundle may take before the reader is offered a retry. Generous,
 /// for phones on a poor connection; a hung server should not mean a spinner forever.
 const TIMEOUT_MS: u32 = 15_000;
 
 /// Why a bundle cannot be shown.
-#[derive(Debug)]
 pub enum LoadError {
     Network,
     Timeout,
@@ -55,7 +54,9 @@ impl LoadError {
     pub fn details(&self) -> Vec<String> {
         match self {
             LoadError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
-            other => vec![format!("{other:?}")],
+            LoadError::Network => vec!["the request failed (network, CORS or a blocked URL)".into()],
+            LoadError::Timeout => vec![format!("no complete answer within {} s", TIMEOUT_MS / 1000)],
+            LoadError::Http(code) => vec![format!("HTTP status {code}")],
         }
     }
 }
@@ -110,26 +111,11 @@ pub async fn fetch_bundle(url: &str) -> Result<(Bundle, Vec<Problem>), LoadError
     from_text(&text)
 }
 
-/// Checks bundle JSON text (from a fetch or an inline `<script>`).
+/// Checks bundle JSON text (from a fetch or an inline `<script>`) with the
+/// same rules as `policy-widget validate`.
 pub fn from_text(text: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
     load::check_text(text).map_err(invalid)?;
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        invalid(Problem::new("", format!("not valid JSON: {message}")))
-    })?;
-    from_value(value)
-}
-
-/// Checks a bundle given as a JavaScript object.
-pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(invalid(Problem::new("", "the bundle must be a JSON object")));
-    }
-    let peek: FormatOnly =
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(Problem::new("", e.to_string())))?;
-    peek.check().map_err(invalid)?;
-    let bundle: Bundle = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| invalid(Problem::new("", format!("{e} (`policy-widget validate FILE` shows where)"))))?;
+    let bundle = read::bundle(text).map_err(invalid)?;
     let problems = validate::validate(&bundle);
     if problems.is_empty() {
         let warnings = validate::warnings(&bundle);
@@ -137,4 +123,17 @@ pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
     } else {
         Err(LoadError::Invalid(problems))
     }
+}
+
+/// Checks a bundle given as a JavaScript object (the `mount()` API): as JSON
+/// text, so that one reader serves every source.
+pub fn from_value(value: JsValue) -> Result<(Bundle, Vec<Problem>), LoadError> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(invalid(Problem::new("", "the bundle must be a JSON object")));
+    }
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| invalid(Problem::new("", "the bundle object cannot be written as JSON")))?;
+    from_text(&text)
 }

@@ -53,8 +53,19 @@ pub fn mount_widget(host: HtmlElement, source: JsValue, attributes: JsValue) -> 
     shadow.append_child(&container)?;
 
     let source = Source::from_js(source)?;
-    let attributes: Vec<(String, String)> = serde_wasm_bindgen::from_value(attributes).unwrap_or_default();
+    let attributes = name_value_pairs(&attributes);
     let props = AppProps { source, attributes, shadow };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(Widget { app: Some(app) })
+}
+
+/// `[[name, value], …]` from JavaScript; anything else in the list is skipped.
+fn name_value_pairs(list: &JsValue) -> Vec<(String, String)> {
+    let Some(list) = list.dyn_ref::<js_sys::Array>() else { return Vec::new() };
+    list.iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
