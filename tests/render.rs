@@ -171,3 +171,60 @@ mod properties {
         }
     }
 }
+
+/// The terms marked in the markup: (button text, the id it is described by).
+fn terms(html: &str) -> Vec<(String, String)> {
+    html.match_indices("class=\"pp-term-button\"")
+        .map(|(i, _)| {
+            let tag = &html[html[..i].rfind('<').unwrap()..i + html[i..].find('>').unwrap()];
+            let described = values(tag, "aria-describedby")[0].to_owned();
+            let rest = &html[i..];
+            let text = &rest[rest.find('>').unwrap() + 1..rest.find("</button>").unwrap()];
+            (text.replace("<mark>", "").replace("</mark>", ""), described)
+        })
+        .collect()
+}
+
+#[test]
+fn glossary_terms_are_marked_once_per_section_and_described_by_their_definition() {
+    for slug in SEEDS {
+        let bundle = seed(slug);
+        let html = render(bundle.clone());
+        let found = terms(&html);
+        assert_eq!(found.is_empty(), bundle.definitions.is_empty(), "{slug}: terms marked iff there is a glossary");
+        let mut ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
+        for (text, id) in &found {
+            let tip = tag_with(&html, &format!("id=\"{id}\"")).unwrap_or_else(|| panic!("{slug}: {id} names nothing"));
+            assert!(tip.contains("role=\"tooltip\""), "{slug}: {tip}");
+            let index: usize = id.rsplit('-').next().unwrap().parse().unwrap();
+            let d = &bundle.definitions[index];
+            let names: Vec<String> = std::iter::once(&d.term).chain(&d.aliases).map(|t| t.to_lowercase()).collect();
+            let text = text.to_lowercase();
+            assert!(names.iter().any(|n| text == *n || text == format!("{n}s")), "{slug}: {text:?} is not {names:?}");
+        }
+        let before = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "{slug}: a term is marked twice in one section");
+    }
+}
+
+#[test]
+fn terms_stay_out_of_controls_and_the_glossary_follows_its_switch() {
+    let mut bundle = common::small_bundle();
+    bundle.sections[0].title = "Your IP address".into();
+    bundle.sections[0].blocks = vec![bundle::Block::Paragraph {
+        text: "An IP address, an [IP address](https://example.org/ip) link, and an Internet Protocol address.".into(),
+    }];
+    let html = render(bundle.clone());
+    // The title's button holds no term, the link holds none, the second use in the section is plain.
+    assert_eq!(terms(&html), [("IP address".to_owned(), "collection-def-0".to_owned())]);
+    let tip = tag_with(&html, "id=\"collection-def-0\"").unwrap();
+    assert!(tip.contains("role=\"tooltip\""), "{tip}");
+    assert!(
+        html.contains("id=\"collection-def-0\" class=\"pp-term-tip\">A number for your computer.</span>"),
+        "plain definition"
+    );
+    bundle.config.show.glossary = false;
+    assert!(terms(&render(bundle)).is_empty(), "hiding the glossary hides its marks");
+}

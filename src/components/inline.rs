@@ -1,28 +1,69 @@
 //! Inline text to DOM nodes. Policy text is data: every string becomes a text
 //! node, and only the node types of [`crate::bundle::inline`] become elements.
-//! Search matches are wrapped in `<mark>` here, wherever the text is rendered.
+//! Search matches are wrapped in `<mark>` here, wherever the text is rendered,
+//! and glossary terms become [`Term`]s showing their definitions.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use yew::prelude::*;
 
+use super::term::Term;
 use crate::bundle::config::Labels;
 use crate::bundle::inline::{self, Inline, LinkTarget};
-use crate::search::Highlighter;
+use crate::bundle::Definition;
+use crate::search::{Highlighter, Terms};
 
 /// What rendering text needs besides the text: the labels (struck text is
-/// announced with one) and the current search's matches.
+/// announced with one), the current search's matches and, in the policy's own
+/// text, the glossary.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub labels: &'a Labels,
     pub highlighter: &'a Highlighter,
+    pub glossary: Option<&'a Glossary<'a>>,
 }
 
 impl<'a> Ctx<'a> {
-    /// The same labels, no search marks (panels outside the policy's sections).
+    /// The same labels, no search marks, no terms (panels outside the policy's sections).
     pub fn unmarked(labels: &'a Labels) -> Self {
         static NONE: std::sync::OnceLock<Highlighter> = std::sync::OnceLock::new();
-        Ctx { labels, highlighter: NONE.get_or_init(Highlighter::default) }
+        Ctx { labels, highlighter: NONE.get_or_init(Highlighter::default), glossary: None }
+    }
+
+    /// The same, without glossary terms (text inside a button, such as a
+    /// section's title: a term there would be a control inside a control).
+    pub fn without_terms(self) -> Self {
+        Ctx { glossary: None, ..self }
+    }
+}
+
+/// The glossary while one part of the policy (a section, the introduction)
+/// renders. Only a term's first use in each part is marked: every mark is a
+/// tab stop, and a paragraph of them would be a wall of controls.
+pub struct Glossary<'a> {
+    terms: &'a Terms,
+    definitions: &'a [Definition],
+    /// Makes the definitions' element ids unique: the part's own id.
+    scope: &'a str,
+    used: RefCell<Vec<usize>>,
+}
+
+impl<'a> Glossary<'a> {
+    pub fn new(terms: &'a Terms, definitions: &'a [Definition], scope: &'a str) -> Self {
+        Glossary { terms, definitions, scope, used: RefCell::new(Vec::new()) }
+    }
+
+    /// The terms of `text` not yet marked in this part, and notes them as marked.
+    fn first_uses(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut used = self.used.borrow_mut();
+        let mut found = self.terms.find(text);
+        found.retain(|(_, d)| {
+            let first = !used.contains(d);
+            used.push(*d);
+            first
+        });
+        found
     }
 }
 
@@ -36,7 +77,7 @@ pub fn text(source: &str, ctx: Ctx) -> Html {
         inline::push_plain(&nodes, &mut plain);
         ctx.highlighter.ranges(&plain)
     };
-    let mut writer = Writer { ctx, ranges, offset: 0 };
+    let mut writer = Writer { ctx, ranges, offset: 0, in_link: false };
     writer.nodes(&nodes)
 }
 
@@ -55,6 +96,8 @@ struct Writer<'a> {
     ctx: Ctx<'a>,
     ranges: Vec<Range<usize>>,
     offset: usize,
+    /// Inside a link no term is marked (a control inside a control).
+    in_link: bool,
 }
 
 impl Writer<'_> {
@@ -79,32 +122,66 @@ impl Writer<'_> {
                 }
             }
             Inline::Link { target: LinkTarget::External(href), children } => {
-                html! { <a href={href.clone()} rel="noopener noreferrer">{ self.nodes(children) }</a> }
+                html! { <a href={href.clone()} rel="noopener noreferrer">{ self.link_text(children) }</a> }
             }
             Inline::Link { target: LinkTarget::Section(id), children } => {
-                html! { <a href={format!("#{id}")} data-section={id.clone()}>{ self.nodes(children) }</a> }
+                html! { <a href={format!("#{id}")} data-section={id.clone()}>{ self.link_text(children) }</a> }
             }
             // A refused target: the words stay, the link goes.
             Inline::Link { target: LinkTarget::Refused(_), children } => self.nodes(children),
         }
     }
 
-    /// A run of text, with the parts a search matched in `<mark>`.
+    fn link_text(&mut self, children: &[Inline]) -> Html {
+        self.in_link = true;
+        let html = self.nodes(children);
+        self.in_link = false;
+        html
+    }
+
+    /// A run of text: glossary terms as [`Term`]s, search matches in `<mark>`.
     fn words(&mut self, t: &str) -> Html {
-        let (start, end) = (self.offset, self.offset + t.len());
-        self.offset = end;
+        let base = self.offset;
+        self.offset += t.len();
+        let glossary = self.ctx.glossary.filter(|_| !self.in_link);
+        let terms = glossary.map(|g| g.first_uses(t)).unwrap_or_default();
+        let (Some(glossary), false) = (glossary, terms.is_empty()) else { return self.marked(t, base, 0..t.len()) };
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (range, definition) in terms {
+            if range.start > at {
+                out.push(self.marked(t, base, at..range.start));
+            }
+            let d = &glossary.definitions[definition];
+            out.push(html! {
+                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={inline::plain(&d.text)}>
+                    { self.marked(t, base, range.clone()) }
+                </Term>
+            });
+            at = range.end;
+        }
+        if at < t.len() {
+            out.push(self.marked(t, base, at..t.len()));
+        }
+        out.into_iter().collect()
+    }
+
+    /// `piece` of the run `t` (which starts at `base` in the plain text), with
+    /// the parts a search matched in `<mark>`.
+    fn marked(&self, t: &str, base: usize, piece: Range<usize>) -> Html {
+        let (start, end) = (base + piece.start, base + piece.end);
         let mut out = Vec::new();
         let mut at = start;
         for r in self.ranges.iter().filter(|r| r.start < end && r.end > start) {
             let (s, e) = (r.start.max(start), r.end.min(end));
             if s > at {
-                out.push(html! { { t[at - start..s - start].to_owned() } });
+                out.push(html! { { t[at - base..s - base].to_owned() } });
             }
-            out.push(html! { <mark>{ t[s - start..e - start].to_owned() }</mark> });
+            out.push(html! { <mark>{ t[s - base..e - base].to_owned() }</mark> });
             at = e;
         }
         if at < end || out.is_empty() {
-            out.push(html! { { t[at - start..].to_owned() } });
+            out.push(html! { { t[at - base..end - base].to_owned() } });
         }
         out.into_iter().collect()
     }

@@ -18,6 +18,7 @@ mod sections;
 mod state;
 mod status;
 mod summary;
+mod term;
 mod view;
 
 pub use status::{ErrorNotice, Loading};

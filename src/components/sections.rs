@@ -15,11 +15,11 @@ use yew::virtual_dom::VTag;
 use super::blocks::blocks;
 use super::copy_link::CopyLink;
 use super::heading::heading;
-use super::inline::{self, Ctx};
+use super::inline::{self, Ctx, Glossary};
 use super::state::{Action, Open};
 use super::Shared;
 use crate::bundle::{Bundle, Section};
-use crate::search::Highlighter;
+use crate::search::{Highlighter, Terms};
 
 /// The sections at one level of the tree; `path` is where that level stands
 /// (the indices of its ancestors in the bundle).
@@ -79,8 +79,10 @@ pub fn section_view(props: &SectionProps) -> Html {
     let labels = &bundle.config.labels;
     let none = Rc::new(Highlighter::default());
     let highlighter = props.marks.as_ref().unwrap_or(&none);
-    let ctx = Ctx { labels, highlighter };
     let id = section.id.clone();
+    let terms = use_context::<Shared<Terms>>();
+    let glossary = terms.as_deref().map(|t| Glossary::new(t, &bundle.definitions, &id));
+    let ctx = Ctx { labels, highlighter, glossary: glossary.as_ref() };
     let is_open = props.open_ids.contains(&id);
     let toggle = {
         let dispatch = props.dispatch.clone();
@@ -93,7 +95,7 @@ pub fn section_view(props: &SectionProps) -> Html {
     let title = html! {
         <button type="button" id={button_id} class="pp-toggle"
             aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}>
-            <span class="pp-toggle-text">{ inline::text(&section.title, ctx) }</span>
+            <span class="pp-toggle-text">{ inline::text(&section.title, ctx.without_terms()) }</span>
             <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                 <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
             </svg>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::blocks::blocks;
 use super::heading::heading;
-use super::inline::{self, Ctx};
+use super::inline::{self, Ctx, Glossary};
 use super::search_box::SearchBox;
 use super::sections::sections;
 use super::state::{path_to, with_ancestors, Action, Open};
@@ -15,7 +15,7 @@ use super::summary::SummaryPanel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
-use crate::search::{Index, Results};
+use crate::search::{Index, Results, Terms};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -103,8 +103,13 @@ pub fn policy_view(props: &Props) -> Html {
     let highlighter = use_memo(search.results.highlighter.clone(), |h| h.clone());
 
     let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} {part} {level} /> };
+    // Terms are marked where the glossary is shown: a site that hides it wants none.
+    let terms = use_memo(bundle.clone(), |b| {
+        Shared(Rc::new(if b.config.show.glossary { Terms::new(&b.definitions) } else { Terms::default() }))
+    });
 
     html! {
+        <ContextProvider<Shared<Terms>> context={(*terms).clone()}>
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { part(Part::Header) }
             if show.search {
@@ -125,6 +130,7 @@ pub fn policy_view(props: &Props) -> Html {
             { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { summary } }
         </div>
+        </ContextProvider<Shared<Terms>>>
     }
 }
 
@@ -153,6 +159,9 @@ fn bundle_part(props: &PartProps) -> Html {
     let config = &bundle.config;
     let show = &config.show;
     let del = Ctx::unmarked(&config.labels);
+    let terms = use_context::<Shared<Terms>>();
+    let intro_terms = terms.as_deref().map(|t| Glossary::new(t, &bundle.definitions, "pp-intro"));
+    let intro = Ctx { glossary: intro_terms.as_ref(), ..del };
     match props.part {
         Part::Header => header(bundle, level),
         Part::Opening => html! {
@@ -166,7 +175,7 @@ fn bundle_part(props: &PartProps) -> Html {
                     }) }
                 }
                 if !bundle.intro.is_empty() {
-                    <div class="pp-intro">{ blocks(&bundle.intro, del, level + 1) }</div>
+                    <div class="pp-intro">{ blocks(&bundle.intro, intro, level + 1) }</div>
                 }
                 if show.contents && bundle.sections.len() > 1 {
                     { contents(&bundle.sections, &config.labels, level + 1) }

@@ -12,12 +12,14 @@
 mod distance;
 mod highlight;
 mod synonyms;
+mod terms;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use highlight::Highlighter;
 use rust_stemmers::{Algorithm, Stemmer};
+pub use terms::Terms;
 
 use crate::bundle::{inline, Block, Bundle};
 

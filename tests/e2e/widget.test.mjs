@@ -271,3 +271,41 @@ test('a bundle written inside the element renders without a request', async () =
   assert.ok(!record.requests.some((u) => u.includes('/policies/')), 'no bundle fetched');
   await context.close();
 });
+
+test('a glossary term shows its definition on hover and keyboard focus, Escape hides it, a tap pins it', async () => {
+  const { page, context } = await open(world, '/massgov-2016.html');
+  await rendered(page);
+  const widget = page.locator('privacy-policy');
+  const term = widget.locator('.pp-intro .pp-term-button').first();
+  assert.equal((await term.textContent()).toLowerCase(), 'social media');
+  const tip = widget.locator(`[id="${await term.getAttribute('aria-describedby')}"]`);
+  assert.equal(await tip.getAttribute('role'), 'tooltip');
+  assert.match(await tip.textContent(), /^Social Media: A social media website/);
+  assert.equal(await tip.isVisible(), false, 'hidden until asked for');
+
+  await term.hover();
+  assert.ok(await tip.isVisible(), 'hover shows it');
+  await tip.hover();
+  assert.ok(await tip.isVisible(), 'the pointer can move onto it');
+  assert.deepEqual(await axe(page), [], 'axe with a definition open');
+  await page.locator('h1').hover();
+  assert.equal(await tip.isVisible(), false, 'leaving hides it');
+
+  // Keyboard: Tab onto the term from the control before it.
+  await term.evaluate((el) => {
+    const controls = [...el.getRootNode().querySelectorAll('button, a[href], input, summary')].filter((c) => c.checkVisibility());
+    controls[controls.indexOf(el) - 1].focus();
+  });
+  await page.keyboard.press('Tab');
+  assert.ok(await term.evaluate((el) => el.matches(':focus')), 'the term is a tab stop');
+  assert.ok(await tip.isVisible(), 'keyboard focus shows it');
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isVisible(), false, 'Escape hides it');
+
+  await term.click();
+  await page.locator('h1').hover();
+  assert.ok(await tip.isVisible(), 'a tap or click pins it open');
+  await page.locator('h1').click();
+  assert.equal(await tip.isVisible(), false, 'and it closes when focus moves on');
+  await context.close();
+});
