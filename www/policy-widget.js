@@ -30,6 +30,19 @@ function attributePairs(element) {
   return OPTION_ATTRIBUTES.filter((name) => element.hasAttribute(name)).map((name) => [name, element.getAttribute(name)]);
 }
 
+/**
+ * Asks for the bundle at once, while the wasm is still downloading and
+ * compiling, instead of after it: the two requests overlap. The widget takes
+ * the answer over (with its timeout, size and error handling); a retry asks again.
+ */
+function requestEarly(url) {
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal });
+  // The widget handles a failure once it runs; until then it is not unhandled.
+  response.catch(() => {});
+  return { url, request: { response, controller } };
+}
+
 function optionPairs(options) {
   return Object.entries(options ?? {}).map(([name, value]) => [name, String(value)]);
 }
@@ -42,8 +55,9 @@ function optionPairs(options) {
  * @returns {Promise<{destroy(): void}>}
  */
 export async function mount(element, bundle, options) {
+  const source = typeof bundle === 'string' ? requestEarly(bundle) : bundle;
   await load();
-  return mountWidget(element, bundle, optionPairs(options));
+  return mountWidget(element, source, optionPairs(options));
 }
 
 class PrivacyPolicyElement extends HTMLElement {
@@ -69,13 +83,15 @@ class PrivacyPolicyElement extends HTMLElement {
     await Promise.resolve();
     this.pending = false;
     const inline = this.querySelector('script[type="application/json"]');
-    const source = this.getAttribute('src') ?? (inline ? { json: inline.textContent } : null);
+    const src = this.getAttribute('src');
+    const source = src !== null ? requestEarly(src) : inline ? { json: inline.textContent } : null;
     if (source === null) return;
     try {
       await load();
       this.widget?.destroy();
       this.widget = mountWidget(this, source, attributePairs(this));
     } catch (error) {
+      source.request?.controller.abort();
       console.error('privacy-policy: the widget could not start', error);
       this.#showStartFailure();
     }

@@ -15,6 +15,9 @@ use crate::components::{ErrorNotice, Loading, PolicyView};
 #[derive(Clone, PartialEq)]
 pub enum Source {
     Url(String),
+    /// A URL whose request `policy-widget.js` already made while the wasm was
+    /// loading (`{ url, request }`): the first attempt uses that answer, a retry asks again.
+    Requested(String, fetch::Early),
     Json(String),
     Value(JsValue),
 }
@@ -24,8 +27,11 @@ impl Source {
         if let Some(url) = value.as_string() {
             return Ok(Source::Url(url));
         }
-        let json = js_sys::Reflect::get(&value, &"json".into()).ok().and_then(|j| j.as_string());
-        match json {
+        let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok().filter(|v| !v.is_undefined());
+        if let (Some(url), Some(request)) = (field("url").and_then(|u| u.as_string()), field("request")) {
+            return Ok(Source::Requested(url, fetch::Early::from_js(request)?));
+        }
+        match field("json").and_then(|j| j.as_string()) {
             Some(json) => Ok(Source::Json(json)),
             None if value.is_object() => Ok(Source::Value(value)),
             None => Err("the bundle must be a URL, { json: text } or an object".into()),
@@ -55,11 +61,13 @@ pub fn app(props: &AppProps) -> Html {
         let source = props.source.clone();
         let attributes = props.attributes.clone();
         let shadow = props.shadow.clone();
-        use_effect_with((props.source.clone(), *attempt), move |_| {
+        use_effect_with((props.source.clone(), *attempt), move |(_, attempt)| {
             state.set(State::Loading);
+            let first = *attempt == 0;
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match source {
-                    Source::Url(url) => fetch::fetch_bundle(&url).await,
+                    Source::Url(url) => fetch::fetch_bundle(&url, None).await,
+                    Source::Requested(url, early) => fetch::fetch_bundle(&url, first.then_some(early)).await,
                     Source::Json(text) => fetch::from_text(&text),
                     Source::Value(value) => fetch::from_value(value),
                 };

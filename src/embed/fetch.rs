@@ -65,25 +65,57 @@ fn invalid(problem: Problem) -> LoadError {
     LoadError::Invalid(vec![problem])
 }
 
-/// Fetches and checks a bundle.
-pub async fn fetch_bundle(url: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
+/// A request for the bundle made before the wasm was ready: its pending
+/// answer, and the controller that can abort it.
+#[derive(Clone)]
+pub struct Early {
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+impl PartialEq for Early {
+    /// The same request (JavaScript identity).
+    fn eq(&self, other: &Self) -> bool {
+        JsValue::from(&self.response) == JsValue::from(&other.response)
+    }
+}
+
+impl Early {
+    /// From `{ response: Promise<Response>, controller: AbortController }`.
+    pub fn from_js(request: JsValue) -> Result<Self, JsValue> {
+        let field = |name: &str| js_sys::Reflect::get(&request, &name.into());
+        Ok(Early { response: field("response")?.dyn_into()?, controller: field("controller")?.dyn_into()? })
+    }
+}
+
+/// Fetches and checks a bundle, or finishes the request made `early`.
+pub async fn fetch_bundle(url: &str, early: Option<Early>) -> Result<(Bundle, Vec<Problem>), LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    let controller = AbortController::new().map_err(|_| LoadError::Network)?;
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
+    let (response, controller) = match early {
+        Some(Early { response, controller }) => (response, controller),
+        None => {
+            let controller = AbortController::new().map_err(|_| LoadError::Network)?;
+            let init = RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    };
     let timer = {
         let controller = controller.clone();
         Timeout::new(TIMEOUT_MS, move || controller.abort())
     };
     let timed_out = || controller.signal().aborted();
 
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| {
-        if timed_out() {
-            LoadError::Timeout
-        } else {
-            LoadError::Network
-        }
-    })?;
+    let response =
+        JsFuture::from(response).await.map_err(
+            |_| {
+                if timed_out() {
+                    LoadError::Timeout
+                } else {
+                    LoadError::Network
+                }
+            },
+        )?;
     let response: Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));

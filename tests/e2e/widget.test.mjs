@@ -94,6 +94,8 @@ for (const slug of SEEDS) {
     assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort(), 'requests only to the page and the widget origin');
     const widgetRequests = record.requests.filter((u) => u.startsWith(world.cdn.url)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(widgetRequests, ['/policy-widget.js', '/privacy-policy-widget_bg.wasm']);
+    // Asked for while the wasm loads, and only once.
+    assert.deepEqual(record.requests.filter((u) => u.endsWith('.json')), [`${world.site.url}/policies/${slug}.json`], 'the bundle is fetched once');
     assert.deepEqual(await context.cookies(), [], 'no cookies');
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
     assert.equal(stored, 0, 'no storage');
