@@ -80,3 +80,26 @@ async fn a_summary_link_opens_its_section_and_moves_focus_there() {
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.id(), "selling-button");
 }
+
+#[wasm_bindgen_test]
+async fn a_glossary_term_pins_its_definition_on_a_click_and_escape_dismisses_it() {
+    let root = mounted().await;
+    let term = find(&root, "#collection-panel .pp-term-button");
+    let wrapper = term.parent_element().unwrap();
+    let tip = find(&root, &format!("#{}", term.get_attribute("aria-describedby").unwrap()));
+    assert_eq!(tip.text_content().as_deref(), Some("A number for your computer."));
+    assert!(!wrapper.class_list().contains("pp-term--open"));
+
+    term.click();
+    yew::scheduler::flush().await;
+    assert!(wrapper.class_list().contains("pp-term--open"), "a click pins the definition");
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    term.dispatch_event(&escape).unwrap();
+    yew::scheduler::flush().await;
+    assert!(!wrapper.class_list().contains("pp-term--open"), "Escape unpins it");
+    assert!(wrapper.class_list().contains("pp-term--dismissed"), "and hides it while the pointer stays");
+}
