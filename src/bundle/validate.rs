@@ -250,9 +250,29 @@ fn is_font_list(s: &str) -> bool {
     !s.trim().is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || " ,'\"-".contains(c))
 }
 
+/// A length from 0 to 100 in px, rem or em, as plain decimals ("4px",
+/// "0.25rem", ".5em"). Checked digit by digit: parsing a float would bring
+/// float-parsing tables (17 KB) into the wasm.
 fn is_length(s: &str) -> bool {
-    let number = s.strip_suffix("px").or_else(|| s.strip_suffix("rem")).or_else(|| s.strip_suffix("em"));
-    number.is_some_and(|n| !n.is_empty() && n.parse::<f32>().is_ok_and(|v| (0.0..=100.0).contains(&v)))
+    let Some(number) = s.strip_suffix("px").or_else(|| s.strip_suffix("rem")).or_else(|| s.strip_suffix("em")) else {
+        return false;
+    };
+    let (whole, fraction) = match number.split_once('.') {
+        Some((_, "")) => return false,
+        Some(parts) => parts,
+        None => (number, ""),
+    };
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    let whole_value = whole.trim_start_matches('0');
+    !number.is_empty()
+        && digits(whole)
+        && digits(fraction)
+        && whole_value.len() <= 3
+        && match whole_value.parse::<u16>().unwrap_or(0) {
+            0..=99 => true,
+            100 => fraction.bytes().all(|b| b == b'0'),
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -282,7 +302,13 @@ mod tests {
         assert!(!is_hex_colour("red;}body{display:none"));
         assert!(is_font_list("\"Public Sans\", Arial, sans-serif"));
         assert!(!is_font_list("Arial; } * { color: red"));
-        assert!(is_length("4px") && is_length("0.25rem"));
-        assert!(!is_length("4px;x") && !is_length("px"));
+        for good in ["4px", "0.25rem", ".5em", "0px", "100px", "100.0rem", "007px"] {
+            assert!(is_length(good), "{good}");
+        }
+        for bad in
+            ["4px;x", "px", "5.px", "100.5px", "101px", "1e1px", "-1px", "+1px", "1..2em", "4 px", "9999999999px"]
+        {
+            assert!(!is_length(bad), "{bad}");
+        }
     }
 }
