@@ -12,7 +12,9 @@
 
 use super::Problem;
 
-pub type Result<T> = std::result::Result<T, Problem>;
+/// Boxed: a problem is two strings, and every value read passes its result
+/// up through several calls; a pointer keeps those moves (and the wasm) small.
+pub type Result<T> = std::result::Result<T, Box<Problem>>;
 
 /// One step of the path to the value being read.
 enum Step {
@@ -56,7 +58,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Err(Problem::new(path, message))
+        Err(Box::new(Problem::new(path, message)))
     }
 
     /// A syntax problem, placed by line and column like `serde_json` does.
@@ -66,7 +68,7 @@ impl<'a> Parser<'a> {
         // The column of the character that failed; at the end, of the last one.
         let column =
             before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + usize::from(self.at < self.text.len());
-        Err(Problem::new(format!("line {line}, column {column}"), format!("not valid JSON: {message}")))
+        Err(Box::new(Problem::new(format!("line {line}, column {column}"), format!("not valid JSON: {message}"))))
     }
 
     fn bytes(&self) -> &'a [u8] {

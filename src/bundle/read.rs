@@ -13,7 +13,11 @@ use super::model::*;
 /// Reads a whole bundle. The format is checked first, wherever it stands in the
 /// object, so a bundle of another version gets "unsupported format" rather than
 /// a list of type errors.
-pub fn bundle(text: &str) -> Result<Bundle> {
+pub fn bundle(text: &str) -> std::result::Result<Bundle, super::Problem> {
+    read_bundle(text).map_err(|p| *p)
+}
+
+fn read_bundle(text: &str) -> Result<Bundle> {
     let mut p = Parser::new(text);
     let format = p.peek_tag("format")?;
     super::load::check_format(format.as_ref().map(|f| f.as_deref().ok()))?;
