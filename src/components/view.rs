@@ -311,25 +311,14 @@ const INSTANT_SEARCH_WORDS: usize = 50_000;
 fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let typed = use_state(String::new);
     let query = use_state(String::new);
+    let results = use_state(|| Rc::new(Results::default()));
     let position = use_state(|| None::<(usize, usize)>);
     let index = use_memo(bundle.clone(), |b| Index::build(b));
-    let results = {
-        let index = index.clone();
-        use_memo((*query).clone(), move |q| if q.trim().is_empty() { Results::default() } else { index.search(q) })
-    };
     {
-        // Open the matching sections (and their ancestors); put the query in the
-        // URL — but not before there was one, or a shared `#pp-q=` link would be
-        // wiped before it is read.
-        let bundle = bundle.clone();
-        let results = results.clone();
+        // The query goes in the URL — but not before there was one, or a
+        // shared `#pp-q=` link would be wiped before it is read.
         let searched = use_mut_ref(|| false);
         use_effect_with((*query).clone(), move |q| {
-            let matched = (!results.hits.is_empty()).then(|| {
-                let hits = results.hits.iter().map(|h| h.section.as_str()).collect();
-                Rc::new(with_ancestors(&bundle.sections, &hits))
-            });
-            dispatch.emit(Action::Search(matched));
             let mut searched = searched.borrow_mut();
             *searched |= !q.is_empty();
             if *searched {
@@ -338,9 +327,19 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
         });
     }
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // Searches, and opens the matching sections (and their ancestors) in the
+    // same update, so a keystroke costs one render of the sections, not two.
     let set_now = {
-        let (typed, query, position) = (typed.clone(), query.clone(), position.clone());
+        let (typed, query, results, position) = (typed.clone(), query.clone(), results.clone(), position.clone());
+        let (index, bundle) = (index.clone(), bundle.clone());
         Callback::from(move |q: String| {
+            let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.search(&q) });
+            let matched = (!found.hits.is_empty()).then(|| {
+                let hits = found.hits.iter().map(|h| h.section.as_str()).collect();
+                Rc::new(with_ancestors(&bundle.sections, &hits))
+            });
+            dispatch.emit(Action::Search(matched));
+            results.set(found);
             typed.set(q.clone());
             query.set(q);
             position.set(None);
@@ -370,6 +369,7 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
             }
         })
     };
+    let results = (*results).clone();
     let labels = &bundle.config.labels;
     let sections = results.hits.len();
     let status = match (*position, query.trim().is_empty()) {

@@ -29,6 +29,12 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// At most this many words of a query count.
 const MAX_QUERY_WORDS: usize = 12;
 
+/// The word being typed matches as a prefix from this many letters on (as
+/// Stork does): "co" would open nearly every section of a policy ("collect",
+/// "contact", "cookies", "computer"…), which tells the resident nothing and
+/// makes the page jump at the second keystroke.
+const MIN_PREFIX_CHARS: usize = 3;
+
 /// A word in a section's title (or a term the section defines) adds this much,
 /// outside BM25's length normalisation: a long section is no less *about* its title.
 const TITLE_BONUS: f32 = 2.0;
@@ -467,7 +473,7 @@ impl Index {
         }
         let phrases: Vec<(Vec<u32>, f32)> =
             self.phrases.get(word).into_iter().flatten().map(|p| (p.clone(), 0.9)).collect();
-        if prefix && word.chars().count() >= 2 {
+        if prefix && word.chars().count() >= MIN_PREFIX_CHARS {
             let longer = self.vocabulary.range(word.to_owned()..).take_while(|(w, _)| w.starts_with(word)).take(50);
             terms.extend(longer.map(|(_, &id)| (id, 0.8)));
         }
@@ -594,6 +600,8 @@ mod tests {
     #[test]
     fn the_last_word_matches_as_a_prefix_while_typing() {
         assert_eq!(first("cook"), "cookies");
+        assert_eq!(first("coo"), "cookies");
+        assert!(index().search("co").hits.is_empty(), "two letters are not yet a prefix");
         assert!(index().search("cook ").hits.is_empty(), "a finished word is a word");
     }
 
