@@ -377,6 +377,7 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
         (Some((i, total)), _) => {
             labels.search_position.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
         }
+        _ if results.still_typing => String::new(),
         _ if sections == 0 => labels.search_no_results.clone(),
         _ if results.matches == 1 => labels.search_one_result.clone(),
         _ => labels

@@ -217,6 +217,10 @@ pub struct Results {
     pub highlighter: Highlighter,
     /// When nothing matched: the policy's words nearest to what was typed.
     pub suggestions: Vec<String>,
+    /// Nothing matched, but every word is still shorter than a prefix needs:
+    /// the resident is typing, and "No matches" would be noise (and a live
+    /// region announcing it at every letter).
+    pub still_typing: bool,
 }
 
 /// What one query word can match, with how much a match counts.
@@ -418,8 +422,11 @@ impl Index {
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.section.cmp(&b.section)));
         let matches = hits.iter().map(|h| h.matches).sum();
+        if hits.is_empty() && is_short(&query) {
+            return Results { still_typing: true, ..Results::default() };
+        }
         let suggestions = if hits.is_empty() { self.suggestions(&query) } else { Vec::new() };
-        Results { hits, matches, highlighter: self.highlighter(&clauses), suggestions }
+        Results { hits, matches, highlighter: self.highlighter(&clauses), suggestions, still_typing: false }
     }
 
     fn clauses(&self, query: &str) -> Vec<Clause> {
@@ -536,6 +543,14 @@ fn occurrences(sequence: &[Option<u32>], phrase: &[u32]) -> usize {
     sequence.windows(phrase.len()).filter(|w| w.iter().zip(phrase).all(|(a, b)| *a == Some(*b))).count()
 }
 
+/// Whether every word of a query is shorter than a prefix match needs (and
+/// none is an ideograph, which is a word by itself).
+fn is_short(query: &str) -> bool {
+    text::tokens(query)
+        .iter()
+        .all(|t| t.word.chars().count() < MIN_PREFIX_CHARS && !t.word.chars().any(text::is_ideograph))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,7 +616,10 @@ mod tests {
     fn the_last_word_matches_as_a_prefix_while_typing() {
         assert_eq!(first("cook"), "cookies");
         assert_eq!(first("coo"), "cookies");
-        assert!(index().search("co").hits.is_empty(), "two letters are not yet a prefix");
+        let typing = index().search("co");
+        assert!(typing.hits.is_empty() && typing.still_typing, "two letters are not yet a prefix");
+        assert!(typing.suggestions.is_empty(), "nor a reason to suggest words");
+        assert!(!index().search("cooxz").still_typing, "a longer word that matches nothing is a miss");
         assert!(index().search("cook ").hits.is_empty(), "a finished word is a word");
     }
 
