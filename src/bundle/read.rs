@@ -191,17 +191,23 @@ fn read_publisher(p: &mut Parser) -> Result<Publisher> {
     Ok(out)
 }
 
-fn summary_point(p: &mut Parser) -> Result<SummaryPoint> {
-    let (mut text, mut section) = (None, None);
+/// An object of two required strings, `first` and `second` (summary points, fields).
+fn string_pair(p: &mut Parser, first: &str, second: &str) -> Result<(String, String)> {
+    let (mut a, mut b) = (None, None);
     p.object(&mut |p, key| {
         match key {
-            "text" => text = Some(p.string()?),
-            "section" => section = Some(p.string()?),
+            k if k == first => a = Some(p.string()?),
+            k if k == second => b = Some(p.string()?),
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(SummaryPoint { text: required(p, "text", text)?, section: required(p, "section", section)? })
+    Ok((required(p, first, a)?, required(p, second, b)?))
+}
+
+fn summary_point(p: &mut Parser) -> Result<SummaryPoint> {
+    let (text, section) = string_pair(p, "text", "section")?;
+    Ok(SummaryPoint { text, section })
 }
 
 fn fact(p: &mut Parser) -> Result<Fact> {
@@ -308,16 +314,8 @@ fn list_item(p: &mut Parser) -> Result<ListItem> {
 }
 
 fn field(p: &mut Parser) -> Result<Field> {
-    let (mut label, mut value) = (None, None);
-    p.object(&mut |p, key| {
-        match key {
-            "label" => label = Some(p.string()?),
-            "value" => value = Some(p.string()?),
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(Field { label: required(p, "label", label)?, value: required(p, "value", value)? })
+    let (label, value) = string_pair(p, "label", "value")?;
+    Ok(Field { label, value })
 }
 
 fn table(p: &mut Parser) -> Result<Table> {
