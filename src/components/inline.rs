@@ -91,6 +91,22 @@ pub fn paragraphs(source: &str, ctx: Ctx) -> Html {
     }
 }
 
+/// A definition as its popover shows it: plain text, without a leading "Term:"
+/// that would repeat the word the reader is pointing at (the glossary section
+/// keeps the whole text).
+fn tip_text(d: &Definition) -> String {
+    let text = inline::plain(&d.text);
+    for name in std::iter::once(&d.term).chain(&d.aliases).map(|n| inline::plain(n)) {
+        let rest = text.get(..name.len()).filter(|head| head.eq_ignore_ascii_case(&name)).map(|_| &text[name.len()..]);
+        if let Some(rest) = rest.and_then(|r| r.trim_start().strip_prefix([':', '-', '–', '—'])) {
+            if !rest.trim().is_empty() {
+                return rest.trim_start().to_owned();
+            }
+        }
+    }
+    text
+}
+
 /// Walks the nodes keeping the offset in the plain text, to place the marks.
 struct Writer<'a> {
     ctx: Ctx<'a>,
@@ -154,7 +170,7 @@ impl Writer<'_> {
             }
             let d = &glossary.definitions[definition];
             out.push(html! {
-                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={inline::plain(&d.text)}>
+                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={tip_text(d)}>
                     { self.marked(t, base, range.clone()) }
                 </Term>
             });
