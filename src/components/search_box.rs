@@ -4,11 +4,14 @@
 
 use yew::prelude::*;
 
-use crate::bundle::config::Labels;
+use super::Shared;
+use crate::bundle::Bundle;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub labels: Labels,
+    /// The bundle, for its labels (compared by identity: a keystroke does not
+    /// copy or compare the 53 labels).
+    pub bundle: Shared<Bundle>,
     /// What the box shows.
     pub value: AttrValue,
     /// The status line: empty before a search.
@@ -25,7 +28,7 @@ pub struct Props {
 
 #[function_component(SearchBox)]
 pub fn search_box(props: &Props) -> Html {
-    let labels = &props.labels;
+    let labels = &props.bundle.config.labels;
     let oninput = props.on_input.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()

@@ -113,7 +113,7 @@ pub fn policy_view(props: &Props) -> Html {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { part(Part::Header) }
             if show.search {
-                <SearchBox labels={labels.clone()} value={search.typed.clone()} status={search.status.clone()}
+                <SearchBox bundle={(*shared).clone()} value={search.typed.clone()} status={search.status.clone()}
                     suggestions={search.results.suggestions.clone()} on_input={search.on_input.clone()} on_pick={search.set_now.clone()}
                     on_step={search.on_step.clone()} has_matches={!search.results.hits.is_empty()} />
             }
