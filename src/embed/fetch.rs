@@ -104,18 +104,10 @@ pub async fn fetch_bundle(url: &str, early: Option<Early>) -> Result<(Bundle, Ve
         let controller = controller.clone();
         Timeout::new(TIMEOUT_MS, move || controller.abort())
     };
-    let timed_out = || controller.signal().aborted();
+    // A failed wait is a time-out when the timer aborted it.
+    let failed = |_: JsValue| if controller.signal().aborted() { LoadError::Timeout } else { LoadError::Network };
 
-    let response =
-        JsFuture::from(response).await.map_err(
-            |_| {
-                if timed_out() {
-                    LoadError::Timeout
-                } else {
-                    LoadError::Network
-                }
-            },
-        )?;
+    let response = JsFuture::from(response).await.map_err(failed)?;
     let response: Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
@@ -128,13 +120,7 @@ pub async fn fetch_bundle(url: &str, early: Option<Early>) -> Result<(Bundle, Ve
             format!("the bundle is over the {} MB limit", MAX_BUNDLE_BYTES / (1024 * 1024)),
         )));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?).await.map_err(|_| {
-        if timed_out() {
-            LoadError::Timeout
-        } else {
-            LoadError::Network
-        }
-    })?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?).await.map_err(failed)?;
     drop(timer);
     let bytes = Uint8Array::new(&buffer).to_vec();
     let text = String::from_utf8(bytes).map_err(|e| {
