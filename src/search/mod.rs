@@ -372,10 +372,13 @@ impl Index {
             return Results::default();
         }
         let n = self.docs.len() as f32;
-        let mut scores: HashMap<u32, (f32, usize, usize)> = HashMap::new(); // doc → (score, clauses matched, words)
-        let mut excluded: HashSet<u32> = HashSet::new();
+        // Per section, by index (sections are numbered densely): score, clauses
+        // matched, words matched. Vectors, not maps: no hashing on a keystroke.
+        let mut scores = vec![(0.0f32, 0usize, 0usize); self.docs.len()];
+        let mut excluded = vec![false; self.docs.len()];
         for clause in &clauses {
-            let mut per_doc: HashMap<u32, (f32, usize)> = HashMap::new();
+            // This clause's best score and its words, where it matched.
+            let mut per_doc: Vec<Option<(f32, usize)>> = vec![None; self.docs.len()];
             for &(term, weight) in &clause.terms {
                 let postings = &self.postings[term as usize];
                 let idf = (1.0 + (n - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)).ln();
@@ -384,7 +387,7 @@ impl Index {
                     let norm = 1.0 - BM25_B + BM25_B * doc.length / self.average_length.max(1.0);
                     let body = p.weighted * (BM25_K1 + 1.0) / (p.weighted + BM25_K1 * norm);
                     let s = weight * idf * (body + if p.in_title { TITLE_BONUS } else { 0.0 });
-                    let e = per_doc.entry(p.doc).or_default();
+                    let e = per_doc[p.doc as usize].get_or_insert((0.0, 0));
                     e.0 = e.0.max(s);
                     e.1 += p.count as usize;
                 }
@@ -393,28 +396,31 @@ impl Index {
                 for (d, doc) in self.docs.iter().enumerate() {
                     let count = occurrences(&doc.sequence, phrase);
                     if count > 0 {
-                        let e = per_doc.entry(d as u32).or_default();
+                        let e = per_doc[d].get_or_insert((0.0, 0));
                         e.0 = e.0.max(weight * count as f32 * 2.0);
                         e.1 += count * phrase.len();
                     }
                 }
             }
-            if clause.required {
-                excluded.extend((0..self.docs.len() as u32).filter(|d| !per_doc.contains_key(d)));
-            }
-            for (doc, (s, words)) in per_doc {
-                let e = scores.entry(doc).or_default();
-                e.0 += s;
-                e.1 += 1;
-                e.2 += words;
+            for (d, matched) in per_doc.into_iter().enumerate() {
+                match matched {
+                    Some((s, words)) => {
+                        let e = &mut scores[d];
+                        e.0 += s;
+                        e.1 += 1;
+                        e.2 += words;
+                    }
+                    None => excluded[d] |= clause.required,
+                }
             }
         }
         let total = clauses.len() as f32;
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .filter(|(doc, _)| !excluded.contains(doc))
+            .enumerate()
+            .filter(|&(doc, (_, matched, _))| matched > 0 && !excluded[doc])
             .map(|(doc, (score, matched, words))| Hit {
-                section: self.docs[doc as usize].section.clone(),
+                section: self.docs[doc].section.clone(),
                 // Sections that answer more of the question come first.
                 score: score * (matched as f32 / total).powi(2),
                 matches: words,
