@@ -22,48 +22,39 @@ fn read_bundle(text: &str) -> Result<Bundle> {
     let format = p.peek_tag("format")?;
     super::load::check_format(format.as_ref().map(|f| f.as_deref().ok()))?;
     let (mut format, mut meta, mut sections) = (None, None, None);
-    let mut b = Bundle {
-        format: String::new(),
-        meta: Meta {
-            title: String::new(),
-            publisher: Publisher { name: String::new(), kind: PublisherKind::default(), website: None },
-            jurisdiction: None,
-            effective_date: None,
-            updated_date: None,
-            language: String::new(),
-            canonical_url: None,
-        },
-        summary: Vec::new(),
-        facts: Vec::new(),
-        intro: Vec::new(),
-        sections: Vec::new(),
-        definitions: Vec::new(),
-        contacts: Vec::new(),
-        front_matter: Vec::new(),
-        config: Config::default(),
-    };
+    let (mut summary, mut facts, mut intro, mut definitions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut contacts, mut front) = (Vec::new(), Vec::new());
+    let mut settings = Config::default();
     p.object(&mut |p, key| {
         match key {
             "format" => format = Some(p.string()?),
             "meta" => meta = Some(read_meta(p)?),
-            "summary" => b.summary = list(p, summary_point)?,
-            "facts" => b.facts = list(p, fact)?,
-            "intro" => b.intro = list(p, block)?,
+            "summary" => summary = list(p, summary_point)?,
+            "facts" => facts = list(p, fact)?,
+            "intro" => intro = list(p, block)?,
             "sections" => sections = Some(list(p, section)?),
-            "definitions" => b.definitions = list(p, definition)?,
-            "contacts" => b.contacts = list(p, contact)?,
-            "front_matter" => b.front_matter = list(p, front_matter)?,
-            "config" => b.config = config(p)?,
+            "definitions" => definitions = list(p, definition)?,
+            "contacts" => contacts = list(p, contact)?,
+            "front_matter" => front = list(p, front_matter)?,
+            "config" => settings = config(p)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
+    let bundle = Bundle {
+        format: required(&p, "format", format)?,
+        meta: required(&p, "meta", meta)?,
+        summary,
+        facts,
+        intro,
+        sections: required(&p, "sections", sections)?,
+        definitions,
+        contacts,
+        front_matter: front,
+        config: settings,
+    };
     p.finish()?;
-    let p = Parser::new(text);
-    b.format = required(&p, "format", format)?;
-    b.meta = required(&p, "meta", meta)?;
-    b.sections = required(&p, "sections", sections)?;
-    Ok(b)
+    Ok(bundle)
 }
 
 /// A missing required field, reported at the object that lacks it.
