@@ -3,11 +3,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::text::tokens;
+use super::text::Words;
 
 /// The matched words of a query: every form of them the policy uses, so that
 /// marking a text is a lookup per word, with no stemming on the render path.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Highlighter {
     words: HashSet<String>,
     /// Each phrase as the forms each of its positions may take.
@@ -29,15 +29,15 @@ impl Highlighter {
         if self.is_empty() {
             return Vec::new();
         }
-        let tokens = tokens(text);
-        let mut marked: Vec<bool> = tokens.iter().map(|t| self.words.contains(&t.word)).collect();
-        for phrase in self.phrases.iter().filter(|p| !p.is_empty() && p.len() <= tokens.len()) {
-            for start in 0..=tokens.len() - phrase.len() {
-                if phrase.iter().zip(&tokens[start..]).all(|(forms, t)| forms.contains(&t.word)) {
+        let words = Words::new(text);
+        let mut marked: Vec<bool> = (0..words.len()).map(|i| self.words.contains(words.word(i))).collect();
+        for phrase in self.phrases.iter().filter(|p| !p.is_empty() && p.len() <= words.len()) {
+            for start in 0..=words.len() - phrase.len() {
+                if phrase.iter().enumerate().all(|(k, forms)| forms.contains(words.word(start + k))) {
                     marked[start..start + phrase.len()].iter_mut().for_each(|m| *m = true);
                 }
             }
         }
-        tokens.iter().zip(&marked).filter(|(_, m)| **m).map(|(t, _)| t.span.clone()).collect()
+        (0..words.len()).filter(|&i| marked[i]).map(|i| words.span(i)).collect()
     }
 }

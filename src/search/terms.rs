@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::text::tokens;
+use super::text::{tokens, Words};
 use crate::bundle::Definition;
 
 /// The terms and aliases of a glossary, each as its folded words.
@@ -39,24 +39,25 @@ impl Terms {
         if self.is_empty() {
             return Vec::new();
         }
-        let words = tokens(text);
+        let words = Words::new(text);
         // A term's words stand together: only spaces or hyphens between them,
         // so "(“IP”) address" is not the term "IP address".
         let joined =
-            |k: usize| text[words[k - 1].span.end..words[k].span.start].chars().all(|c| c.is_whitespace() || c == '-');
+            |k: usize| text[words.span(k - 1).end..words.span(k).start].chars().all(|c| c.is_whitespace() || c == '-');
         let mut out = Vec::new();
         let mut at = 0;
         while at < words.len() {
             let found = self.entries.iter().find(|(term, _)| {
                 term.len() <= words.len() - at
-                    && term.iter().zip(&words[at..]).enumerate().all(|(k, (t, w))| {
+                    && term.iter().enumerate().all(|(k, t)| {
+                        let w = words.word(at + k);
                         (k == 0 || joined(at + k))
-                            && (*t == w.word || (k == term.len() - 1 && w.word.strip_suffix('s') == Some(t.as_str())))
+                            && (t == w || (k == term.len() - 1 && w.strip_suffix('s') == Some(t.as_str())))
                     })
             });
             match found {
                 Some((term, definition)) => {
-                    out.push((words[at].span.start..words[at + term.len() - 1].span.end, *definition));
+                    out.push((words.span(at).start..words.span(at + term.len() - 1).end, *definition));
                     at += term.len();
                 }
                 None => at += 1,

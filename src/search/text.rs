@@ -117,21 +117,72 @@ fn is_apostrophe(c: char) -> bool {
 /// possessive "'s" is dropped ("children's" is "children").
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    scan(text, &mut String::new(), |word, span| out.push(Token { word: word.to_owned(), span }));
+    out
+}
+
+/// The words of a text in one buffer, for the render path: highlighting and
+/// glossary terms walk every matched text on each keystroke, and a `String`
+/// per word there showed up in profiles as allocator time.
+#[derive(Default)]
+pub struct Words {
+    folded: String,
+    /// Each word's range in `folded` and its span in the text.
+    words: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Words {
+    pub fn new(text: &str) -> Self {
+        let mut folded = String::new();
+        let mut words = Vec::new();
+        let mut from = 0;
+        scan(text, &mut folded, |word, span| {
+            // `scan` appends each word to the buffer: it ends where the word does.
+            let end = from + word.len();
+            words.push((from..end, span));
+            from = end;
+        });
+        Words { folded, words }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The `i`th word, folded.
+    pub fn word(&self, i: usize) -> &str {
+        &self.folded[self.words[i].0.clone()]
+    }
+
+    /// Where the `i`th word stands in the text.
+    pub fn span(&self, i: usize) -> Range<usize> {
+        self.words[i].1.clone()
+    }
+}
+
+/// Appends each word of `text`, folded, to `folded` and passes it with its
+/// span to `found`.
+fn scan(text: &str, folded: &mut String, mut found: impl FnMut(&str, Range<usize>)) {
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
+        let from = folded.len();
         if is_ideograph(c) {
-            out.push(Token { word: c.to_string(), span: start..start + c.len_utf8() });
+            folded.push(c);
+            found(&folded[from..], start..start + c.len_utf8());
             continue;
         }
         if !is_word_char(c) {
             continue;
         }
-        let mut word = String::new();
-        fold_char(c, &mut word);
+        fold_char(c, folded);
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
             if is_word_char(c) {
-                fold_char(c, &mut word);
+                fold_char(c, folded);
             } else if is_apostrophe(c) && text[i + c.len_utf8()..].starts_with(is_word_char) {
                 // keep "don't" whole; "'s" is dropped below
             } else {
@@ -143,13 +194,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
         // Apostrophes were skipped above; a possessive leaves its "s" behind.
         let surface = &text[start..end];
         if surface.ends_with("'s") || surface.ends_with("’s") {
-            word.pop();
+            folded.pop();
         }
-        if !word.is_empty() {
-            out.push(Token { word, span: start..end });
+        if folded.len() > from {
+            found(&folded[from..], start..end);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -176,6 +226,17 @@ mod tests {
             runs("出售 数据 cookies"),
             [Run::Ideographs("出售".into()), Run::Ideographs("数据".into()), Run::Word("cookies".into())]
         );
+    }
+
+    #[test]
+    fn words_agree_with_tokens() {
+        let text = "Résumé: the E-MAIL you send, the Town’s 我们 policy don't";
+        let words = Words::new(text);
+        let pairs: Vec<(&str, Range<usize>)> = (0..words.len()).map(|i| (words.word(i), words.span(i))).collect();
+        let tokens = tokens(text);
+        let expected: Vec<(&str, Range<usize>)> = tokens.iter().map(|t| (t.word.as_str(), t.span.clone())).collect();
+        assert_eq!(pairs, expected);
+        assert!(Words::new("!!! 🍪").is_empty());
     }
 
     #[test]
