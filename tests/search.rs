@@ -63,7 +63,7 @@ fn policy(language: &str, sections: &[(&str, &str)]) -> Bundle {
 }
 
 fn marked<'a>(index: &Index, query: &str, text: &'a str) -> Vec<&'a str> {
-    index.search(query).highlighter.ranges(text).into_iter().map(|r| &text[r]).collect()
+    index.search(query).hits[0].marks.ranges(text).into_iter().map(|r| &text[r]).collect()
 }
 
 #[test]

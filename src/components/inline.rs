@@ -38,26 +38,40 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The glossary as text needs it, worked out once per bundle: where its terms
+/// stand, and each definition as its popover says it (a mark used to work out
+/// its popover's text on every render, a tenth of a keystroke's time).
+#[derive(Default)]
+pub struct GlossaryTerms {
+    terms: Terms,
+    tips: Vec<AttrValue>,
+}
+
+impl GlossaryTerms {
+    pub fn new(definitions: &[Definition]) -> Self {
+        GlossaryTerms { terms: Terms::new(definitions), tips: definitions.iter().map(|d| tip_text(d).into()).collect() }
+    }
+}
+
 /// The glossary while one part of the policy (a section, the introduction)
 /// renders. Only a term's first use in each part is marked: every mark is a
 /// tab stop, and a paragraph of them would be a wall of controls.
 pub struct Glossary<'a> {
-    terms: &'a Terms,
-    definitions: &'a [Definition],
+    terms: &'a GlossaryTerms,
     /// Makes the definitions' element ids unique: the part's own id.
     scope: &'a str,
     used: RefCell<Vec<usize>>,
 }
 
 impl<'a> Glossary<'a> {
-    pub fn new(terms: &'a Terms, definitions: &'a [Definition], scope: &'a str) -> Self {
-        Glossary { terms, definitions, scope, used: RefCell::new(Vec::new()) }
+    pub fn new(terms: &'a GlossaryTerms, scope: &'a str) -> Self {
+        Glossary { terms, scope, used: RefCell::new(Vec::new()) }
     }
 
     /// The terms of `text` not yet marked in this part, and notes them as marked.
     fn first_uses(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let mut used = self.used.borrow_mut();
-        let mut found = self.terms.find(text);
+        let mut found = self.terms.terms.find(text);
         found.retain(|(_, d)| {
             let first = !used.contains(d);
             used.push(*d);
@@ -168,9 +182,8 @@ impl Writer<'_> {
             if range.start > at {
                 out.push(self.marked(t, base, at..range.start));
             }
-            let d = &glossary.definitions[definition];
             out.push(html! {
-                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={tip_text(d)}>
+                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={glossary.terms.tips[definition].clone()}>
                     { self.marked(t, base, range.clone()) }
                 </Term>
             });

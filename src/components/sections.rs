@@ -6,7 +6,7 @@
 //! keystroke in the search box re-renders only the sections whose matches or
 //! open state changed — not the whole policy.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -15,22 +15,23 @@ use yew::virtual_dom::VTag;
 use super::blocks::blocks;
 use super::copy_link::CopyLink;
 use super::heading::heading;
-use super::inline::{self, Ctx, Glossary};
+use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::state::{Action, Open};
 use super::Shared;
 use crate::bundle::{Bundle, Section};
-use crate::search::{Highlighter, Terms};
+use crate::search::Highlighter;
+
+/// The search's marks for each section it matched, by section id.
+pub type Marks = HashMap<String, Rc<Highlighter>>;
 
 /// The sections at one level of the tree; `path` is where that level stands
 /// (the indices of its ancestors in the bundle).
-#[allow(clippy::too_many_arguments)]
 pub fn sections(
     bundle: &Shared<Bundle>,
     list: &[Section],
     path: &[usize],
     open: &Open,
-    matched: &HashSet<String>,
-    highlighter: &Rc<Highlighter>,
+    marks: &Marks,
     dispatch: &Callback<Action>,
     level: u8,
 ) -> Html {
@@ -38,19 +39,18 @@ pub fn sections(
         .enumerate()
         .map(|(i, s)| {
             // What a section shows depends only on these props: equal props, no
-            // re-render. Each gets only its own subtree's open and matched ids,
-            // so typing re-renders only the sections whose matches changed.
+            // re-render. Each gets only its own subtree's open ids and marks,
+            // so typing re-renders only the sections whose marks changed.
             let subtree = Bundle::flatten(std::slice::from_ref(s));
-            let ids = |keep: &dyn Fn(&str) -> bool| -> Rc<Vec<String>> {
-                Rc::new(subtree.iter().filter(|(_, x)| keep(&x.id)).map(|(_, x)| x.id.clone()).collect())
-            };
-            let open_ids = ids(&|id| open.is_open(id));
-            let matched_ids = ids(&|id| matched.contains(id));
-            let marks = (!matched_ids.is_empty()).then(|| highlighter.clone());
+            let open_ids =
+                Rc::new(subtree.iter().filter(|(_, x)| open.is_open(&x.id)).map(|(_, x)| x.id.clone()).collect());
+            let marks = Rc::new(
+                subtree.iter().filter_map(|(_, x)| marks.get(&x.id).map(|m| (x.id.clone(), m.clone()))).collect(),
+            );
             let path: Rc<[usize]> = path.iter().copied().chain([i]).collect();
             html! {
                 <SectionView key={s.id.clone()} bundle={bundle.clone()} {path} {level}
-                    {open_ids} {matched_ids} {marks} dispatch={dispatch.clone()} />
+                    {open_ids} {marks} dispatch={dispatch.clone()} />
             }
         })
         .collect()
@@ -65,10 +65,8 @@ pub struct SectionProps {
     pub level: u8,
     /// Open sections in this section's subtree (itself included).
     pub open_ids: Rc<Vec<String>>,
-    /// Sections in this subtree that matched the search.
-    pub matched_ids: Rc<Vec<String>>,
-    /// The search's marks, when this subtree has matches.
-    pub marks: Option<Rc<Highlighter>>,
+    /// The search's marks for the sections of this subtree it matched.
+    pub marks: Rc<Vec<(String, Rc<Highlighter>)>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -77,11 +75,12 @@ pub fn section_view(props: &SectionProps) -> Html {
     let bundle = &props.bundle;
     let Some(section) = bundle.section_at(&props.path) else { return Html::default() };
     let labels = &bundle.config.labels;
-    let none = Rc::new(Highlighter::default());
-    let highlighter = props.marks.as_ref().unwrap_or(&none);
     let id = section.id.clone();
-    let terms = use_context::<Shared<Terms>>();
-    let glossary = terms.as_deref().map(|t| Glossary::new(t, &bundle.definitions, &id));
+    let marks: Marks = props.marks.iter().cloned().collect();
+    let none = Rc::new(Highlighter::default());
+    let highlighter = marks.get(&id).unwrap_or(&none);
+    let terms = use_context::<Shared<GlossaryTerms>>();
+    let glossary = terms.as_deref().map(|t| Glossary::new(t, &id));
     let ctx = Ctx { labels, highlighter, glossary: glossary.as_ref() };
     let is_open = props.open_ids.contains(&id);
     let toggle = {
@@ -102,11 +101,10 @@ pub fn section_view(props: &SectionProps) -> Html {
         </button>
     };
     let open = Open::only(props.open_ids.iter().cloned());
-    let matched: HashSet<String> = props.matched_ids.iter().cloned().collect();
     let content = html! {
         <>
             { blocks(&section.blocks, ctx, level + 1) }
-            { sections(bundle, &section.sections, &props.path, &open, &matched, highlighter, &props.dispatch, level + 1) }
+            { sections(bundle, &section.sections, &props.path, &open, &marks, &props.dispatch, level + 1) }
             <CopyLink id={id.clone()} label={labels.copy_link.clone()} done={labels.link_copied.clone()} />
         </>
     };

@@ -1,21 +1,20 @@
 //! `PolicyView`: a loaded, validated bundle on screen.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::blocks::blocks;
 use super::heading::heading;
-use super::inline::{self, Ctx, Glossary};
+use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::search_box::SearchBox;
-use super::sections::sections;
+use super::sections::{sections, Marks};
 use super::state::{path_to, with_ancestors, Action, Open};
 use super::summary::SummaryPanel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
-use crate::search::{Index, Results, Terms};
+use crate::search::{Index, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -99,17 +98,20 @@ pub fn policy_view(props: &Props) -> Html {
     let summary = (show.summary || show.facts || show.contacts)
         .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
     let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
-    let matched: Rc<HashSet<String>> = Rc::new(search.results.hits.iter().map(|h| h.section.clone()).collect());
-    let highlighter = use_memo(search.results.highlighter.clone(), |h| h.clone());
+    let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), Rc::new(h.marks.clone()))).collect();
 
     let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} {part} {level} /> };
     // Terms are marked where the glossary is shown: a site that hides it wants none.
     let terms = use_memo(bundle.clone(), |b| {
-        Shared(Rc::new(if b.config.show.glossary { Terms::new(&b.definitions) } else { Terms::default() }))
+        Shared(Rc::new(if b.config.show.glossary {
+            GlossaryTerms::new(&b.definitions)
+        } else {
+            GlossaryTerms::default()
+        }))
     });
 
     html! {
-        <ContextProvider<Shared<Terms>> context={(*terms).clone()}>
+        <ContextProvider<Shared<GlossaryTerms>> context={(*terms).clone()}>
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { part(Part::Header) }
             if show.search {
@@ -125,12 +127,12 @@ pub fn policy_view(props: &Props) -> Html {
                 </button>
             </div>
             <div class="pp-sections">
-                { sections(&shared, &bundle.sections, &[], &open, &matched, &highlighter, &dispatch, level + 1) }
+                { sections(&shared, &bundle.sections, &[], &open, &marks, &dispatch, level + 1) }
             </div>
             { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { summary } }
         </div>
-        </ContextProvider<Shared<Terms>>>
+        </ContextProvider<Shared<GlossaryTerms>>>
     }
 }
 
@@ -159,8 +161,8 @@ fn bundle_part(props: &PartProps) -> Html {
     let config = &bundle.config;
     let show = &config.show;
     let del = Ctx::unmarked(&config.labels);
-    let terms = use_context::<Shared<Terms>>();
-    let intro_terms = terms.as_deref().map(|t| Glossary::new(t, &bundle.definitions, "pp-intro"));
+    let terms = use_context::<Shared<GlossaryTerms>>();
+    let intro_terms = terms.as_deref().map(|t| Glossary::new(t, "pp-intro"));
     let intro = Ctx { glossary: intro_terms.as_ref(), ..del };
     match props.part {
         Part::Header => header(bundle, level),
@@ -303,6 +305,8 @@ struct Search {
 /// For long policies, how long typing must pause before the search runs: short
 /// enough to feel instant, long enough not to search on every letter.
 const DEBOUNCE_MS: u32 = 120;
+/// How long typing must pause before the query is written into the URL.
+const HASH_DELAY_MS: u32 = 300;
 /// Up to this many words, a search and its repaint take well under a frame
 /// (benches: ~30 µs per query on the seeds), so every keystroke searches at once.
 const INSTANT_SEARCH_WORDS: usize = 50_000;
@@ -316,13 +320,20 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
     let index = use_memo(bundle.clone(), |b| Index::build(b));
     {
         // The query goes in the URL — but not before there was one, or a
-        // shared `#pp-q=` link would be wiped before it is read.
+        // shared `#pp-q=` link would be wiped before it is read — once typing
+        // pauses: a history update costs Chromium 1–3 ms, a sixth of a
+        // keystroke's frame, and nobody shares a half-typed word.
         let searched = use_mut_ref(|| false);
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with((*query).clone(), move |q| {
             let mut searched = searched.borrow_mut();
             *searched |= !q.is_empty();
             if *searched {
-                super::browser::set_query_hash(q);
+                let q = q.clone();
+                // Replacing the timer cancels the write of the previous query.
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(HASH_DELAY_MS, move || {
+                    super::browser::set_query_hash(&q)
+                }));
             }
         });
     }

@@ -205,6 +205,10 @@ pub struct Hit {
     pub score: f32,
     /// Matching words in the section.
     pub matches: usize,
+    /// The query's marks narrowed to the words this section has: equal from
+    /// one keystroke to the next when its marks stay the same ("cooki" →
+    /// "cookie"), so the widget leaves that section alone.
+    pub marks: Highlighter,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -213,14 +217,20 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Matching words in all hits.
     pub matches: usize,
-    /// Marks the matching words wherever the widget renders text.
-    pub highlighter: Highlighter,
     /// When nothing matched: the policy's words nearest to what was typed.
     pub suggestions: Vec<String>,
     /// Nothing matched, but every word is still shorter than a prefix needs:
     /// the resident is typing, and "No matches" would be noise (and a live
     /// region announcing it at every letter).
     pub still_typing: bool,
+}
+
+/// What a query found in one section, for its marks.
+#[derive(Clone, Default)]
+struct Found {
+    terms: Vec<u32>,
+    /// (clause, alternative) of each phrase it has.
+    phrases: Vec<(usize, usize)>,
 }
 
 /// What one query word can match, with how much a match counts.
@@ -376,7 +386,8 @@ impl Index {
         // matched, words matched. Vectors, not maps: no hashing on a keystroke.
         let mut scores = vec![(0.0f32, 0usize, 0usize); self.docs.len()];
         let mut excluded = vec![false; self.docs.len()];
-        for clause in &clauses {
+        let mut found = vec![Found::default(); self.docs.len()];
+        for (c, clause) in clauses.iter().enumerate() {
             // This clause's best score and its words, where it matched.
             let mut per_doc: Vec<Option<(f32, usize)>> = vec![None; self.docs.len()];
             for &(term, weight) in &clause.terms {
@@ -390,15 +401,17 @@ impl Index {
                     let e = per_doc[p.doc as usize].get_or_insert((0.0, 0));
                     e.0 = e.0.max(s);
                     e.1 += p.count as usize;
+                    found[p.doc as usize].terms.push(term);
                 }
             }
-            for (phrase, weight) in &clause.phrases {
+            for (a, (phrase, weight)) in clause.phrases.iter().enumerate() {
                 for (d, doc) in self.docs.iter().enumerate() {
                     let count = occurrences(&doc.sequence, phrase);
                     if count > 0 {
                         let e = per_doc[d].get_or_insert((0.0, 0));
                         e.0 = e.0.max(weight * count as f32 * 2.0);
                         e.1 += count * phrase.len();
+                        found[d].phrases.push((c, a));
                     }
                 }
             }
@@ -415,6 +428,7 @@ impl Index {
             }
         }
         let total = clauses.len() as f32;
+        let forms = self.forms(&clauses);
         let mut hits: Vec<Hit> = scores
             .into_iter()
             .enumerate()
@@ -424,6 +438,11 @@ impl Index {
                 // Sections that answer more of the question come first.
                 score: score * (matched as f32 / total).powi(2),
                 matches: words,
+                marks: {
+                    let Found { terms, phrases } = std::mem::take(&mut found[doc]);
+                    let phrases = phrases.iter().map(|&(c, a)| clauses[c].phrases[a].0.as_slice());
+                    marks(&forms, terms.into_iter(), phrases)
+                },
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.section.cmp(&b.section)));
@@ -432,7 +451,7 @@ impl Index {
             return Results { still_typing: true, ..Results::default() };
         }
         let suggestions = if hits.is_empty() { self.suggestions(&query) } else { Vec::new() };
-        Results { hits, matches, highlighter: self.highlighter(&clauses), suggestions, still_typing: false }
+        Results { hits, matches, suggestions, still_typing: false }
     }
 
     fn clauses(&self, query: &str) -> Vec<Clause> {
@@ -500,25 +519,19 @@ impl Index {
         Clause { terms, phrases, required: false }
     }
 
-    fn highlighter(&self, clauses: &[Clause]) -> Highlighter {
-        // Every surface form the policy uses for each matched term.
-        let mut forms: HashMap<u32, HashSet<String>> = HashMap::new();
+    /// Every surface form the policy uses for each term a query can match.
+    fn forms(&self, clauses: &[Clause]) -> HashMap<u32, HashSet<String>> {
         let wanted: HashSet<u32> = clauses
             .iter()
             .flat_map(|c| {
                 c.terms.iter().map(|(id, _)| *id).chain(c.phrases.iter().flat_map(|(p, _)| p.iter().copied()))
             })
             .collect();
+        let mut forms: HashMap<u32, HashSet<String>> = HashMap::new();
         for (word, id) in self.vocabulary.iter().filter(|(_, id)| wanted.contains(id)) {
             forms.entry(*id).or_default().insert(word.clone());
         }
-        let words = clauses.iter().flat_map(|c| &c.terms).flat_map(|(id, _)| forms[id].iter().cloned()).collect();
-        let phrases = clauses
-            .iter()
-            .flat_map(|c| &c.phrases)
-            .map(|(ids, _)| ids.iter().map(|id| forms[id].clone()).collect())
-            .collect();
-        Highlighter::new(words, phrases)
+        forms
     }
 
     /// The policy's words nearest to the query's words (edit distance ≤ 2).
@@ -539,6 +552,17 @@ impl Index {
         out.truncate(5);
         out
     }
+}
+
+/// Marks for these terms and phrases, in every form the policy uses.
+fn marks<'a>(
+    forms: &HashMap<u32, HashSet<String>>,
+    terms: impl Iterator<Item = u32>,
+    phrases: impl Iterator<Item = &'a [u32]>,
+) -> Highlighter {
+    let words = terms.flat_map(|id| forms[&id].iter().cloned()).collect();
+    let phrases = phrases.map(|ids| ids.iter().map(|id| forms[id].clone()).collect()).collect();
+    Highlighter::new(words, phrases)
 }
 
 /// How often `phrase` occurs, consecutively, in `sequence`.
@@ -657,8 +681,23 @@ mod tests {
         assert_eq!(results.hits[0].matches, 3, "title once, body twice");
         let text = "Cookies expire; a cookie is small.";
         // Marks are found by the forms the policy uses ("cookies", "cookie"), not by stemming on render.
-        let marked: Vec<&str> = results.highlighter.ranges(text).into_iter().map(|r| &text[r]).collect();
+        let marked: Vec<&str> = results.hits[0].marks.ranges(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(marked, ["Cookies", "cookie"]);
+    }
+
+    #[test]
+    fn each_hit_marks_its_own_words_and_keeps_them_while_typing_on() {
+        let index = index();
+        let marks =
+            |query: &str, id: &str| index.search(query).hits.into_iter().find(|h| h.section == id).unwrap().marks;
+        let text = "Cookies expire; a coockie jar.";
+        let marked = |m: Highlighter| m.ranges(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>();
+        // "coo" starts both "cookies" and "coockie"; each section marks the one it has.
+        assert_eq!(marked(marks("coo", "cookies")), ["Cookies"]);
+        assert_eq!(marked(marks("coo", "cookie-jar")), ["coockie"]);
+        // The same words marked from one keystroke to the next: equal marks,
+        // so the widget leaves the section as it is.
+        assert_eq!(marks("cooki", "cookies"), marks("cookie", "cookies"));
     }
 
     #[test]
