@@ -311,13 +311,46 @@ const HASH_DELAY_MS: u32 = 300;
 /// (benches: ~30 µs per query on the seeds), so every keystroke searches at once.
 const INSTANT_SEARCH_WORDS: usize = 50_000;
 
+/// The search index, built on first use. Building it is a sixth of the
+/// widget's start-up script (stemming every word of the policy), and nothing
+/// needs it before the resident types: the policy is painted first.
+#[derive(Clone)]
+struct LazyIndex {
+    bundle: Rc<Bundle>,
+    built: Rc<std::cell::OnceCell<Index>>,
+}
+
+impl LazyIndex {
+    fn get(&self) -> &Index {
+        self.built.get_or_init(|| Index::build(&self.bundle))
+    }
+}
+
 #[hook]
 fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let typed = use_state(String::new);
     let query = use_state(String::new);
     let results = use_state(|| Rc::new(Results::default()));
     let position = use_state(|| None::<(usize, usize)>);
-    let index = use_memo(bundle.clone(), |b| Index::build(b));
+    let index = use_memo(bundle.clone(), |b| LazyIndex { bundle: b.clone(), built: Rc::default() });
+    {
+        // Built once the policy is on screen: a frame for its first paint,
+        // then a task of its own (a search before then builds it itself).
+        let index = (*index).clone();
+        use_effect_with(bundle.clone(), move |_| {
+            let task = Rc::new(std::cell::RefCell::new(None));
+            let frame = {
+                let task = task.clone();
+                gloo::render::request_animation_frame(move |_| {
+                    *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                        index.get();
+                    }));
+                })
+            };
+            // Unmounted first: neither runs.
+            move || drop((frame, task))
+        });
+    }
     {
         // The query goes in the URL — but not before there was one, or a
         // shared `#pp-q=` link would be wiped before it is read — once typing
@@ -344,7 +377,7 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
         let (typed, query, results, position) = (typed.clone(), query.clone(), results.clone(), position.clone());
         let (index, bundle) = (index.clone(), bundle.clone());
         Callback::from(move |q: String| {
-            let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.search(&q) });
+            let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.get().search(&q) });
             let matched = (!found.hits.is_empty()).then(|| {
                 let hits = found.hits.iter().map(|h| h.section.as_str()).collect();
                 Rc::new(with_ancestors(&bundle.sections, &hits))
@@ -356,11 +389,10 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
             position.set(None);
         })
     };
-    let instant = index.words() <= INSTANT_SEARCH_WORDS;
     let on_input = {
         let (typed, set_now) = (typed.clone(), set_now.clone());
         Callback::from(move |q: String| {
-            if q.is_empty() || instant {
+            if q.is_empty() || index.get().words() <= INSTANT_SEARCH_WORDS {
                 timer.borrow_mut().take();
                 set_now.emit(q);
                 return;
