@@ -98,7 +98,7 @@ pub fn policy_view(props: &Props) -> Html {
     let summary = (show.summary || show.facts || show.contacts)
         .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
     let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
-    let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), Rc::new(h.marks.clone()))).collect();
+    let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
     let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} {part} {level} /> };
     // Terms are marked where the glossary is shown: a site that hides it wants none.

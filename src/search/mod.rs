@@ -16,6 +16,7 @@ mod terms;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 pub use highlight::Highlighter;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -208,7 +209,7 @@ pub struct Hit {
     /// The query's marks narrowed to the words this section has: equal from
     /// one keystroke to the next when its marks stay the same ("cooki" →
     /// "cookie"), so the widget leaves that section alone.
-    pub marks: Highlighter,
+    pub marks: Rc<Highlighter>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -288,9 +289,9 @@ impl Index {
             let mut length = 0.0;
             // `weight` 0 marks a title: counted apart from the body.
             let mut add = |index: &mut Index, text: &str, weight: f32| {
-                let plain = inline::plain(text);
-                for token in text::tokens(&plain) {
-                    let id = index.term(&token.word);
+                let words = text::Words::new(&inline::plain(text));
+                for i in 0..words.len() {
+                    let id = index.term(words.word(i));
                     let entry = counts.entry(id).or_insert((0.0, false, 0));
                     entry.0 += weight;
                     entry.1 |= weight == 0.0;
@@ -441,7 +442,7 @@ impl Index {
                 marks: {
                     let Found { terms, phrases } = std::mem::take(&mut found[doc]);
                     let phrases = phrases.iter().map(|&(c, a)| clauses[c].phrases[a].0.as_slice());
-                    marks(&forms, terms.into_iter(), phrases)
+                    Rc::new(marks(&forms, terms.into_iter(), phrases))
                 },
             })
             .collect();
@@ -691,7 +692,7 @@ mod tests {
         let marks =
             |query: &str, id: &str| index.search(query).hits.into_iter().find(|h| h.section == id).unwrap().marks;
         let text = "Cookies expire; a coockie jar.";
-        let marked = |m: Highlighter| m.ranges(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>();
+        let marked = |m: Rc<Highlighter>| m.ranges(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>();
         // "coo" starts both "cookies" and "coockie"; each section marks the one it has.
         assert_eq!(marked(marks("coo", "cookies")), ["Cookies"]);
         assert_eq!(marked(marks("coo", "cookie-jar")), ["coockie"]);
