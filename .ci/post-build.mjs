@@ -5,10 +5,13 @@
 //    covers all the JavaScript;
 // 2. writes the wasm's SHA-384 into that script, which fetches the wasm with
 //    `integrity`, so a tampered .wasm is refused too;
-// 3. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html.
+// 3. minifies that script (terser: 10 KB → 7 KB gzip; www/policy-widget.js and
+//    wasm-bindgen's glue are the readable sources);
+// 4. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
@@ -35,7 +38,13 @@ const wasmHash = createHash('sha384').update(readFileSync(path('privacy-policy-w
 const bundled = entry
   .replace(importLine, `// ---- wasm-bindgen glue (bundled at build time) ----\n${inlined}\n// ---- the entry ----\nconst init = __wbg_init;`)
   .replace("'__WASM_INTEGRITY__'", `'sha384-${wasmHash}'`);
-writeFileSync(path(entryName), bundled);
+const banner = '/*! privacy-policy widget, MIT OR Apache-2.0. Readable source: www/policy-widget.js and wasm-bindgen 0.2.130\'s glue. */';
+const minified = await minify(bundled, {
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: false, preamble: banner },
+});
+writeFileSync(path(entryName), minified.code);
 rmSync(path(glueName));
 
 const html = readFileSync(path('index.html'), 'utf8');

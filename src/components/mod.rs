@@ -48,5 +48,28 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// The widget's stylesheet, adopted by each shadow root.
-pub const STYLESHEET: &str = include_str!("widget.css");
+/// The widget's stylesheet, adopted by each shadow root: `widget.css` as
+/// `build.rs` minifies it.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+#[cfg(test)]
+mod tests {
+    use super::STYLESHEET;
+
+    #[test]
+    fn the_shipped_stylesheet_keeps_every_rule_and_drops_only_comments_and_spaces() {
+        let source = include_str!("widget.css");
+        let mut uncommented = String::new();
+        let mut rest = source;
+        while let Some((before, after)) = rest.split_once("/*") {
+            uncommented.push_str(before);
+            rest = after.split_once("*/").map_or("", |(_, after)| after);
+        }
+        uncommented.push_str(rest);
+        let shape = |css: &str| css.chars().filter(|c| !c.is_whitespace() && *c != ';').collect::<String>();
+        assert_eq!(shape(STYLESHEET), shape(&uncommented));
+        assert!(STYLESHEET.len() < source.len() * 4 / 5, "{} of {} bytes", STYLESHEET.len(), source.len());
+        assert!(STYLESHEET.contains(r#"content:" (" attr(href) ")""#), "quoted text keeps its spaces");
+        assert!(STYLESHEET.contains(".pp :focus-visible"), "a descendant selector keeps its space");
+    }
+}
