@@ -19,7 +19,7 @@ dist: setup-build
 # The shipped wasm is built smaller than plain cargo can (about 22 KB gzip less,
 # docs/performance.md): the standard library rebuilt for size from rust-src,
 # panics that trap at once instead of formatting messages nobody sees, and
-# without the file and line of each panic (`-Zlocation-detail=none`; −1.8 KB).
+# without the file and line of each panic (`-Zlocation-detail=none`).
 # Not `-Zfmt-debug=none`: it saves nothing measurable and made the wasm's
 # first render use 36 MB of memory instead of 2 MB. These are
 # unstable cargo and rustc options, so this build alone enables them
