@@ -1,21 +1,17 @@
 //! "Copy link to this section": a deep link residents can paste anywhere.
+//! A function of its section (which keeps whether the link was copied), not a
+//! component of its own: a component type per control costs the wasm Yew's
+//! lifecycle code for it.
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    /// Shown once the link is on the clipboard.
-    pub done: AttrValue,
-}
+use crate::bundle::config::Labels;
 
-#[function_component(CopyLink)]
-pub fn copy_link(props: &Props) -> Html {
-    let copied = use_state(|| false);
+/// The control for section `id`; `copied` turns its label into "Link copied".
+pub fn copy_link(id: &str, labels: &Labels, copied: &UseStateHandle<bool>) -> Html {
     let onclick = {
         let copied = copied.clone();
-        let id = props.id.clone();
+        let id = id.to_owned();
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             let id = id.clone();
@@ -26,8 +22,8 @@ pub fn copy_link(props: &Props) -> Html {
     };
     html! {
         <p class="pp-copy">
-            <button type="button" class="pp-link-button" {onclick} aria-describedby={format!("{}-button", props.id)}>
-                { if *copied { props.done.clone() } else { props.label.clone() } }
+            <button type="button" class="pp-link-button" {onclick} aria-describedby={format!("{id}-button")}>
+                { if **copied { labels.link_copied.clone() } else { labels.copy_link.clone() } }
             </button>
         </p>
     }

@@ -21,7 +21,7 @@ mod summary;
 mod term;
 mod view;
 
-pub use status::{ErrorNotice, Loading};
+pub use status::{error_notice, loading};
 pub use view::{PolicyView, Props as PolicyViewProps};
 
 /// An `Rc` whose props compare by identity: one bundle, loaded once, is the

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
 use super::blocks::blocks;
-use super::copy_link::CopyLink;
+use super::copy_link::copy_link;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::state::{Action, Open};
@@ -72,6 +72,8 @@ pub struct SectionProps {
 
 #[function_component(SectionView)]
 pub fn section_view(props: &SectionProps) -> Html {
+    // Whether this section's link was copied (its "copy link" control says so).
+    let copied = use_state(|| false);
     let bundle = &props.bundle;
     let Some(section) = bundle.section_at(&props.path) else { return Html::default() };
     let labels = &bundle.config.labels;
@@ -105,7 +107,7 @@ pub fn section_view(props: &SectionProps) -> Html {
         <>
             { blocks(&section.blocks, ctx, level + 1) }
             { sections(bundle, &section.sections, &props.path, &open, &marks, &props.dispatch, level + 1) }
-            <CopyLink id={id.clone()} label={labels.copy_link.clone()} done={labels.link_copied.clone()} />
+            { copy_link(&id, labels, &copied) }
         </>
     };
     html! {

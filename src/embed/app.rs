@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fetch::{self, LoadError};
 use crate::bundle::config::Labels;
 use crate::bundle::Bundle;
-use crate::components::{ErrorNotice, Loading, PolicyView};
+use crate::components::{error_notice, loading, PolicyView};
 
 /// Where the bundle comes from.
 #[derive(Clone, PartialEq)]
@@ -97,14 +97,14 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     match &*state {
-        State::Loading => html! { <Loading labels={Labels::default()} /> },
+        State::Loading => loading(&Labels::default()),
         State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} /> },
         State::Failed(error) => {
             let retry = error.retryable().then(|| {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             });
-            html! { <ErrorNotice labels={Labels::default()} message={error.message()} {retry} /> }
+            error_notice(&Labels::default(), error.message(), retry)
         }
     }
 }

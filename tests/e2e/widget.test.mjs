@@ -311,3 +311,20 @@ test('a glossary term shows its definition on hover and keyboard focus, Escape h
   assert.equal(await tip.isVisible(), false, 'and it closes when focus moves on');
   await context.close();
 });
+
+test('"Copy link to this section" puts the section\u2019s deep link on the clipboard and says so', async () => {
+  const { page, context, record } = await open(world, '/massgov-2002.html');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  await rendered(page);
+  await page.locator('privacy-policy #policy-changes-button').click();
+  const copy = page.locator('privacy-policy #policy-changes-panel .pp-copy button');
+  assert.equal(await copy.textContent(), 'Copy link to this section');
+  await copy.click();
+  await page.waitForFunction(() => document.querySelector('privacy-policy').shadowRoot
+    .querySelector('#policy-changes-panel .pp-copy button').textContent === 'Link copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${world.site.url}/massgov-2002.html#policy-changes`);
+  const other = page.locator('privacy-policy .pp-copy button').first();
+  assert.equal(await other.textContent(), 'Copy link to this section', 'other sections\u2019 controls are unchanged');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
