@@ -4,20 +4,19 @@
 
 use yew::prelude::*;
 
-use super::Shared;
-use crate::bundle::Bundle;
+use crate::bundle::config::Labels;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The bundle, for its labels (compared by identity: a keystroke does not
-    /// copy or compare the 53 labels).
-    pub bundle: Shared<Bundle>,
+/// What the form shows and whom it tells. A function, not a component: the
+/// form changes on every keystroke with the view around it, so a component
+/// of its own would only add Yew's lifecycle code for it to the wasm.
+pub struct SearchForm<'a> {
+    pub labels: &'a Labels,
     /// What the box shows.
     pub value: AttrValue,
     /// The status line: empty before a search.
     pub status: AttrValue,
     /// Words to try after "No matches".
-    pub suggestions: Vec<String>,
+    pub suggestions: &'a [String],
     pub on_input: Callback<String>,
     /// Searches at once, without waiting for typing to pause (a suggestion).
     pub on_pick: Callback<String>,
@@ -26,9 +25,8 @@ pub struct Props {
     pub has_matches: bool,
 }
 
-#[function_component(SearchBox)]
-pub fn search_box(props: &Props) -> Html {
-    let labels = &props.bundle.config.labels;
+pub fn search_box(props: SearchForm) -> Html {
+    let labels = props.labels;
     let oninput = props.on_input.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
@@ -52,13 +50,13 @@ pub fn search_box(props: &Props) -> Html {
             <label for="pp-search-input" class="pp-search-label">{ labels.search_label.clone() }</label>
             <div class="pp-search-row">
                 <input id="pp-search-input" class="pp-search-input" type="search" autocomplete="off" spellcheck="false"
-                    aria-describedby="pp-search-status" value={props.value.clone()} {oninput} {onkeydown} />
+                    aria-describedby="pp-search-status" value={props.value} {oninput} {onkeydown} />
                 <button type="button" class="pp-step" onclick={step(false)} disabled={!props.has_matches}
                     aria-label={labels.search_previous.clone()}>{ "↑" }</button>
                 <button type="button" class="pp-step" onclick={step(true)} disabled={!props.has_matches}
                     aria-label={labels.search_next.clone()}>{ "↓" }</button>
             </div>
-            <p id="pp-search-status" class="pp-search-status" role="status">{ props.status.clone() }</p>
+            <p id="pp-search-status" class="pp-search-status" role="status">{ props.status }</p>
             if !props.suggestions.is_empty() {
                 <p class="pp-suggestions">
                     { format!("{} ", labels.search_suggestions) }

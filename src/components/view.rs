@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::blocks::blocks;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
-use super::search_box::SearchBox;
+use super::search_box::{search_box, SearchForm};
 use super::sections::{sections, Marks};
 use super::state::{path_to, with_ancestors, Action, Open};
 use super::summary::SummaryPanel;
@@ -115,9 +115,16 @@ pub fn policy_view(props: &Props) -> Html {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { part(Part::Header) }
             if show.search {
-                <SearchBox bundle={(*shared).clone()} value={search.typed.clone()} status={search.status.clone()}
-                    suggestions={search.results.suggestions.clone()} on_input={search.on_input.clone()} on_pick={search.set_now.clone()}
-                    on_step={search.on_step.clone()} has_matches={!search.results.hits.is_empty()} />
+                { search_box(SearchForm {
+                    labels,
+                    value: search.typed.clone(),
+                    status: search.status.clone(),
+                    suggestions: &search.results.suggestions,
+                    on_input: search.on_input.clone(),
+                    on_pick: search.set_now.clone(),
+                    on_step: search.on_step.clone(),
+                    has_matches: !search.results.hits.is_empty(),
+                }) }
             }
             if config.summary_position == SummaryPosition::Start { { summary.clone() } }
             { part(Part::Opening) }
