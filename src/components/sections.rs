@@ -24,17 +24,21 @@ use crate::search::Highlighter;
 /// The search's marks for each section it matched, by section id.
 pub type Marks = HashMap<String, Rc<Highlighter>>;
 
+/// What every section gets from the view and that never changes while it
+/// shows one bundle: cheap to compare (by identity), so it never makes a
+/// section re-render.
+#[derive(Clone, PartialEq)]
+pub struct Policy {
+    pub bundle: Shared<Bundle>,
+    /// Passed down rather than through a Yew context: a context is one more
+    /// component type in the wasm and a subscription per section.
+    pub terms: Shared<GlossaryTerms>,
+    pub dispatch: Callback<Action>,
+}
+
 /// The sections at one level of the tree; `path` is where that level stands
 /// (the indices of its ancestors in the bundle).
-pub fn sections(
-    bundle: &Shared<Bundle>,
-    list: &[Section],
-    path: &[usize],
-    open: &Open,
-    marks: &Marks,
-    dispatch: &Callback<Action>,
-    level: u8,
-) -> Html {
+pub fn sections(policy: &Policy, list: &[Section], path: &[usize], open: &Open, marks: &Marks, level: u8) -> Html {
     list.iter()
         .enumerate()
         .map(|(i, s)| {
@@ -49,8 +53,7 @@ pub fn sections(
             );
             let path: Rc<[usize]> = path.iter().copied().chain([i]).collect();
             html! {
-                <SectionView key={s.id.clone()} bundle={bundle.clone()} {path} {level}
-                    {open_ids} {marks} dispatch={dispatch.clone()} />
+                <SectionView key={s.id.clone()} policy={policy.clone()} {path} {level} {open_ids} {marks} />
             }
         })
         .collect()
@@ -58,7 +61,7 @@ pub fn sections(
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
-    pub bundle: Shared<Bundle>,
+    pub policy: Policy,
     /// Where the section stands: indices from the top level down (a lookup by
     /// id would walk the whole tree for each of a long policy's sections).
     pub path: Rc<[usize]>,
@@ -67,26 +70,25 @@ pub struct SectionProps {
     pub open_ids: Rc<Vec<String>>,
     /// The search's marks for the sections of this subtree it matched.
     pub marks: Rc<Vec<(String, Rc<Highlighter>)>>,
-    pub dispatch: Callback<Action>,
 }
 
 #[function_component(SectionView)]
 pub fn section_view(props: &SectionProps) -> Html {
     // Whether this section's link was copied (its "copy link" control says so).
     let copied = use_state(|| false);
-    let bundle = &props.bundle;
+    let policy = &props.policy;
+    let bundle = &policy.bundle;
     let Some(section) = bundle.section_at(&props.path) else { return Html::default() };
     let labels = &bundle.config.labels;
     let id = section.id.clone();
     let marks: Marks = props.marks.iter().cloned().collect();
     let none = Rc::new(Highlighter::default());
     let highlighter = marks.get(&id).unwrap_or(&none);
-    let terms = use_context::<Shared<GlossaryTerms>>();
-    let glossary = terms.as_deref().map(|t| Glossary::new(t, &id));
-    let ctx = Ctx { labels, highlighter, glossary: glossary.as_ref() };
+    let glossary = Glossary::new(&policy.terms, &id);
+    let ctx = Ctx { labels, highlighter, glossary: Some(&glossary) };
     let is_open = props.open_ids.contains(&id);
     let toggle = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = policy.dispatch.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Toggle(id.clone())))
     };
@@ -106,7 +108,7 @@ pub fn section_view(props: &SectionProps) -> Html {
     let content = html! {
         <>
             { blocks(&section.blocks, ctx, level + 1) }
-            { sections(bundle, &section.sections, &props.path, &open, &marks, &props.dispatch, level + 1) }
+            { sections(policy, &section.sections, &props.path, &open, &marks, level + 1) }
             { copy_link(&id, labels, &copied) }
         </>
     };

@@ -8,7 +8,7 @@ use super::blocks::blocks;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::search_box::{search_box, SearchForm};
-use super::sections::{sections, Marks};
+use super::sections::{sections, Marks, Policy};
 use super::state::{path_to, with_ancestors, Action, Open};
 use super::summary::SummaryPanel;
 use super::Shared;
@@ -100,7 +100,6 @@ pub fn policy_view(props: &Props) -> Html {
     let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
     let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
-    let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} {part} {level} /> };
     // Terms are marked where the glossary is shown: a site that hides it wants none.
     let terms = use_memo(bundle.clone(), |b| {
         Shared(Rc::new(if b.config.show.glossary {
@@ -109,9 +108,10 @@ pub fn policy_view(props: &Props) -> Html {
             GlossaryTerms::default()
         }))
     });
+    let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} terms={(*terms).clone()} {part} {level} /> };
+    let policy = Policy { bundle: (*shared).clone(), terms: (*terms).clone(), dispatch: dispatch.clone() };
 
     html! {
-        <ContextProvider<Shared<GlossaryTerms>> context={(*terms).clone()}>
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
             { part(Part::Header) }
             if show.search {
@@ -134,12 +134,11 @@ pub fn policy_view(props: &Props) -> Html {
                 </button>
             </div>
             <div class="pp-sections">
-                { sections(&shared, &bundle.sections, &[], &open, &marks, &dispatch, level + 1) }
+                { sections(&policy, &bundle.sections, &[], &open, &marks, level + 1) }
             </div>
             { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { summary } }
         </div>
-        </ContextProvider<Shared<GlossaryTerms>>>
     }
 }
 
@@ -158,6 +157,7 @@ enum Part {
 #[derive(Properties, PartialEq)]
 struct PartProps {
     bundle: Shared<Bundle>,
+    terms: Shared<GlossaryTerms>,
     part: Part,
     level: u8,
 }
@@ -168,9 +168,8 @@ fn bundle_part(props: &PartProps) -> Html {
     let config = &bundle.config;
     let show = &config.show;
     let del = Ctx::unmarked(&config.labels);
-    let terms = use_context::<Shared<GlossaryTerms>>();
-    let intro_terms = terms.as_deref().map(|t| Glossary::new(t, "pp-intro"));
-    let intro = Ctx { glossary: intro_terms.as_ref(), ..del };
+    let intro_terms = Glossary::new(&props.terms, "pp-intro");
+    let intro = Ctx { glossary: Some(&intro_terms), ..del };
     match props.part {
         Part::Header => header(bundle, level),
         Part::Opening => html! {
