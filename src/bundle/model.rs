@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "policy-bundle/1";
 
 /// A privacy policy, ready for the widget.
-// `Eq` matters beyond tidiness: for `T: Eq`, `Rc<T>` compares pointers before
-// contents, so Yew's props and hook dependencies holding the bundle do not walk
-// a whole policy on every render (at 100× Mass.gov's length, 0.3 s a keystroke).
+// The widget never compares two bundles by content: its props and hook
+// dependencies compare the loaded bundle by identity (`components::Shared`),
+// since walking a whole policy on every render once cost 0.3 s a keystroke at
+// 100× Mass.gov's length, and the comparison's code would ship in the wasm.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Bundle {

@@ -34,7 +34,7 @@ pub fn use_navigation(
     dispatch: Callback<Action>,
     search: Callback<String>,
 ) {
-    use_effect_with(bundle, move |bundle| {
+    use_effect_with(super::Shared(bundle), move |bundle| {
         if let Some(query) = super::browser::hash_query() {
             search.emit(query);
         } else if let Some(id) = super::browser::hash_id() {

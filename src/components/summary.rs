@@ -1,18 +1,17 @@
 //! The quick-summary panel, a disclosure open by default: the key points, the
 //! "at a glance" facts and whom to ask — the gist in ten seconds.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::facts::facts;
 use super::heading::heading;
 use super::inline::{self, Ctx};
+use super::Shared;
 use crate::bundle::{Bundle, Contact};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub bundle: Rc<Bundle>,
+    pub bundle: Shared<Bundle>,
     pub level: u8,
 }
 

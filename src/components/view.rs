@@ -16,10 +16,19 @@ use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
 use crate::search::{Index, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     /// The bundle, its `config` already merged with the element's attributes.
     pub bundle: Rc<Bundle>,
+}
+
+/// One bundle is loaded once: the same bundle is the same `Rc`. Comparing by
+/// identity here and in the hooks' dependencies ([`Shared`]) also keeps the
+/// model's deep comparisons out of the wasm.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle)
+    }
 }
 
 #[function_component(PolicyView)]
@@ -33,7 +42,7 @@ pub fn policy_view(props: &Props) -> Html {
     };
     let root = use_node_ref();
     let all_ids: Rc<Vec<String>> =
-        use_memo(bundle.clone(), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
+        use_memo(Shared(bundle.clone()), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
 
     // Stable across renders (sections compare it in their props).
     let dispatch = {
@@ -95,13 +104,13 @@ pub fn policy_view(props: &Props) -> Html {
             dispatch.emit(if all_open { Action::CollapseAll } else { Action::ExpandAll(all_ids.clone()) })
         })
     };
+    let shared = use_memo(Shared(bundle.clone()), Shared::clone);
     let summary = (show.summary || show.facts || show.contacts)
-        .then(|| html! { <SummaryPanel bundle={bundle.clone()} level={level + 1} /> });
-    let shared = use_memo(bundle.clone(), |b| Shared(b.clone()));
+        .then(|| html! { <SummaryPanel bundle={(*shared).clone()} level={level + 1} /> });
     let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
     // Terms are marked where the glossary is shown: a site that hides it wants none.
-    let terms = use_memo(bundle.clone(), |b| {
+    let terms = use_memo(Shared(bundle.clone()), |b| {
         Shared(Rc::new(if b.config.show.glossary {
             GlossaryTerms::new(&b.definitions)
         } else {
@@ -338,12 +347,12 @@ fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> 
     let query = use_state(String::new);
     let results = use_state(|| Rc::new(Results::default()));
     let position = use_state(|| None::<(usize, usize)>);
-    let index = use_memo(bundle.clone(), |b| LazyIndex { bundle: b.clone(), built: Rc::default() });
+    let index = use_memo(Shared(bundle.clone()), |b| LazyIndex { bundle: b.0.clone(), built: Rc::default() });
     {
         // Built once the policy is on screen: a frame for its first paint,
         // then a task of its own (a search before then builds it itself).
         let index = (*index).clone();
-        use_effect_with(bundle.clone(), move |_| {
+        use_effect_with(Shared(bundle.clone()), move |_| {
             let task = Rc::new(std::cell::RefCell::new(None));
             let frame = {
                 let task = task.clone();
