@@ -41,8 +41,8 @@ pub fn policy_view(props: &Props) -> Html {
         use_reducer(move || Open::initial(&bundle, bundle.config.initial))
     };
     let root = use_node_ref();
-    let all_ids: Rc<Vec<String>> =
-        use_memo(Shared(bundle.clone()), |b| b.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect());
+    let per_bundle = use_memo(Shared(bundle.clone()), PerBundle::new);
+    let PerBundle { shared, all_ids, terms, index } = &*per_bundle;
 
     // Stable across renders (sections compare it in their props).
     let dispatch = {
@@ -75,7 +75,7 @@ pub fn policy_view(props: &Props) -> Html {
         })
     };
 
-    let search = use_search(bundle.clone(), root.clone(), dispatch.clone());
+    let search = use_search(bundle.clone(), index.clone(), root.clone(), dispatch.clone());
     super::events::use_navigation(
         root.clone(),
         bundle.clone(),
@@ -104,21 +104,12 @@ pub fn policy_view(props: &Props) -> Html {
             dispatch.emit(if all_open { Action::CollapseAll } else { Action::ExpandAll(all_ids.clone()) })
         })
     };
-    let shared = use_memo(Shared(bundle.clone()), Shared::clone);
     let summary = (show.summary || show.facts || show.contacts)
-        .then(|| html! { <SummaryPanel bundle={(*shared).clone()} level={level + 1} /> });
+        .then(|| html! { <SummaryPanel bundle={shared.clone()} level={level + 1} /> });
     let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
-    // Terms are marked where the glossary is shown: a site that hides it wants none.
-    let terms = use_memo(Shared(bundle.clone()), |b| {
-        Shared(Rc::new(if b.config.show.glossary {
-            GlossaryTerms::new(&b.definitions)
-        } else {
-            GlossaryTerms::default()
-        }))
-    });
-    let part = |part: Part| html! { <BundlePart bundle={(*shared).clone()} terms={(*terms).clone()} {part} {level} /> };
-    let policy = Policy { bundle: (*shared).clone(), terms: (*terms).clone(), dispatch: dispatch.clone() };
+    let part = |part: Part| html! { <BundlePart bundle={shared.clone()} terms={terms.clone()} {part} {level} /> };
+    let policy = Policy { bundle: shared.clone(), terms: terms.clone(), dispatch: dispatch.clone() };
 
     html! {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
@@ -341,17 +332,41 @@ impl LazyIndex {
     }
 }
 
+/// What the view works out once per bundle, in one memo rather than one per
+/// value (each memo of another type is more of Yew's hook code in the wasm).
+struct PerBundle {
+    shared: Shared<Bundle>,
+    all_ids: Rc<Vec<String>>,
+    terms: Shared<GlossaryTerms>,
+    index: LazyIndex,
+}
+
+impl PerBundle {
+    fn new(bundle: &Shared<Bundle>) -> Self {
+        PerBundle {
+            shared: bundle.clone(),
+            all_ids: Rc::new(bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect()),
+            // Terms are marked where the glossary is shown: a site that hides it wants none.
+            terms: Shared(Rc::new(if bundle.config.show.glossary {
+                GlossaryTerms::new(&bundle.definitions)
+            } else {
+                GlossaryTerms::default()
+            })),
+            index: LazyIndex { bundle: bundle.0.clone(), built: Rc::default() },
+        }
+    }
+}
+
 #[hook]
-fn use_search(bundle: Rc<Bundle>, root: NodeRef, dispatch: Callback<Action>) -> Search {
+fn use_search(bundle: Rc<Bundle>, index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let typed = use_state(String::new);
     let query = use_state(String::new);
     let results = use_state(|| Rc::new(Results::default()));
     let position = use_state(|| None::<(usize, usize)>);
-    let index = use_memo(Shared(bundle.clone()), |b| LazyIndex { bundle: b.0.clone(), built: Rc::default() });
     {
         // Built once the policy is on screen: a frame for its first paint,
         // then a task of its own (a search before then builds it itself).
-        let index = (*index).clone();
+        let index = index.clone();
         use_effect_with(Shared(bundle.clone()), move |_| {
             let task = Rc::new(std::cell::RefCell::new(None));
             let frame = {
