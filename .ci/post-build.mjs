@@ -38,7 +38,7 @@ const wasmHash = createHash('sha384').update(readFileSync(path('privacy-policy-w
 const bundled = entry
   .replace(importLine, `// ---- wasm-bindgen glue (bundled at build time) ----\n${inlined}\n// ---- the entry ----\nconst init = __wbg_init;`)
   .replace("'__WASM_INTEGRITY__'", `'sha384-${wasmHash}'`);
-const banner = '/*! privacy-policy widget, MIT OR Apache-2.0. Readable source: www/policy-widget.js and wasm-bindgen 0.2.130\'s glue. */';
+const banner = '/*! privacy-policy widget, MIT OR Apache-2.0. Readable source: www/policy-widget.js and wasm-bindgen\'s glue. */';
 const minified = await minify(bundled, {
   module: true,
   compress: { passes: 2 },

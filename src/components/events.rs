@@ -29,12 +29,12 @@ pub fn section_link_target(e: &MouseEvent) -> Option<String> {
 #[hook]
 pub fn use_navigation(
     root: NodeRef,
-    bundle: Rc<Bundle>,
+    bundle: super::Shared<Bundle>,
     reveal: Callback<String>,
     dispatch: Callback<Action>,
     search: Callback<String>,
 ) {
-    use_effect_with(super::Shared(bundle), move |bundle| {
+    use_effect_with(bundle, move |bundle| {
         if let Some(query) = super::browser::hash_query() {
             search.emit(query);
         } else if let Some(id) = super::browser::hash_id() {

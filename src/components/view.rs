@@ -75,10 +75,10 @@ pub fn policy_view(props: &Props) -> Html {
         })
     };
 
-    let search = use_search(bundle.clone(), index.clone(), root.clone(), dispatch.clone());
+    let search = use_search(index.clone(), root.clone(), dispatch.clone());
     super::events::use_navigation(
         root.clone(),
-        bundle.clone(),
+        shared.clone(),
         reveal.clone(),
         dispatch.clone(),
         search.set_now.clone(),
@@ -322,7 +322,7 @@ const INSTANT_SEARCH_WORDS: usize = 50_000;
 /// needs it before the resident types: the policy is painted first.
 #[derive(Clone)]
 struct LazyIndex {
-    bundle: Rc<Bundle>,
+    bundle: Shared<Bundle>,
     built: Rc<std::cell::OnceCell<Index>>,
 }
 
@@ -352,13 +352,14 @@ impl PerBundle {
             } else {
                 GlossaryTerms::default()
             })),
-            index: LazyIndex { bundle: bundle.0.clone(), built: Rc::default() },
+            index: LazyIndex { bundle: bundle.clone(), built: Rc::default() },
         }
     }
 }
 
 #[hook]
-fn use_search(bundle: Rc<Bundle>, index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
+fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
+    let bundle = index.bundle.clone();
     let typed = use_state(String::new);
     let query = use_state(String::new);
     let results = use_state(|| Rc::new(Results::default()));
@@ -367,7 +368,7 @@ fn use_search(bundle: Rc<Bundle>, index: LazyIndex, root: NodeRef, dispatch: Cal
         // Built once the policy is on screen: a frame for its first paint,
         // then a task of its own (a search before then builds it itself).
         let index = index.clone();
-        use_effect_with(Shared(bundle.clone()), move |_| {
+        use_effect_with(bundle.clone(), move |_| {
             let task = Rc::new(std::cell::RefCell::new(None));
             let frame = {
                 let task = task.clone();
