@@ -154,6 +154,17 @@ fn payloads_in_links_are_refused_by_validation() {
 }
 
 #[test]
+fn a_refused_link_shows_its_hidden_characters_to_the_developer() {
+    let mut b = common::small_bundle();
+    b.sections[0].blocks = vec![Block::Paragraph { text: "[x](java\u{7}script:alert(1))".into() }];
+    let messages: Vec<String> = validate::validate(&b).iter().map(|e| e.message.clone()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains(r#"link target "java\u{7}script:alert(1)" is not allowed"#)),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn payloads_in_url_fields_are_refused_by_validation() {
     for p in payloads() {
         let mut b = common::small_bundle();

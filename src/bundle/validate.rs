@@ -125,11 +125,14 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
                 LinkTarget::External(_) => {}
                 LinkTarget::Section(id) if resolves(id) => {}
                 LinkTarget::Section(id) => err(path.clone(), format!("link to \"#{id}\" but no section has that id")),
+                // `escape_default`, not `escape_debug`: the latter's tables of
+                // printable characters would cost every resident ~3 KB gzip, for
+                // a message only developers read.
                 LinkTarget::Refused(raw) => err(
                     path.clone(),
                     format!(
                         "link target \"{}\" is not allowed (only https, http, mailto, tel or #section-id)",
-                        raw.escape_debug()
+                        raw.escape_default()
                     ),
                 ),
             }
