@@ -9,6 +9,7 @@
 //! typo never outranks a correct spelling). User input is only ever compared
 //! with words: nothing in a query is compiled or interpreted.
 
+mod case;
 mod distance;
 mod highlight;
 mod synonyms;

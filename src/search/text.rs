@@ -56,10 +56,7 @@ pub fn fold_char(c: char, out: &mut String) {
             return;
         }
         _ if is_combining(c) => return,
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
+        _ => super::case::lower(c),
     };
     out.push(base);
 }
@@ -217,6 +214,7 @@ mod tests {
         assert_eq!(words("“IP” address (Ärger) straße"), ["ip", "address", "arger", "strasse"]);
         assert_eq!(words("!!! 🍪 ???"), Vec::<String>::new());
         assert_eq!(words("re\u{301}sume\u{301} résumé"), ["resume", "resume"], "decomposed and composed alike");
+        assert_eq!(words("ПОЛИТИКА ΑΘΗΝΑ Ǆ İstanbul"), ["политика", "αθηνα", "ǆ", "istanbul"], "other scripts lower-cased");
     }
 
     #[test]
