@@ -34,7 +34,9 @@ function shortenNames(glue) {
   const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
   if (!params) throw new Error('index.html lost its data-wasm-opt-params: update .ci/post-build.mjs');
   const wasm = path(wasmName);
-  const out = execFileSync('wasm-opt', [...params, '--minify-imports-and-exports-and-modules', wasm, '-o', wasm]);
+  // Also drops the two custom sections no browser reads (toolchain names, features).
+  const passes = ['--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features'];
+  const out = execFileSync('wasm-opt', [...params, ...passes, wasm, '-o', wasm]);
   const { imports, exports: exported } = JSON.parse(out.toString());
   const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).map((i) => i.module));
   if (modules.size !== 1) throw new Error(`expected the wasm to import from one module, found ${[...modules]}`);
