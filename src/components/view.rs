@@ -357,13 +357,23 @@ impl PerBundle {
     }
 }
 
+/// What the search hook keeps between renders: one state rather than four
+/// (each state of another type is more of Yew's hook code in the wasm).
+#[derive(Clone, Default)]
+struct SearchState {
+    /// What the box shows.
+    typed: String,
+    /// What was searched: behind `typed` while a long policy waits for typing to pause.
+    query: String,
+    results: Rc<Results>,
+    /// The match previous/next last showed, and how many there are.
+    position: Option<(usize, usize)>,
+}
+
 #[hook]
 fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let bundle = index.bundle.clone();
-    let typed = use_state(String::new);
-    let query = use_state(String::new);
-    let results = use_state(|| Rc::new(Results::default()));
-    let position = use_state(|| None::<(usize, usize)>);
+    let state = use_state(SearchState::default);
     {
         // Built once the policy is on screen: a frame for its first paint,
         // then a task of its own (a search before then builds it itself).
@@ -389,7 +399,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         // keystroke's frame, and nobody shares a half-typed word.
         let searched = use_mut_ref(|| false);
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with((*query).clone(), move |q| {
+        use_effect_with(state.query.clone(), move |q| {
             let mut searched = searched.borrow_mut();
             *searched |= !q.is_empty();
             if *searched {
@@ -405,8 +415,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
     // Searches, and opens the matching sections (and their ancestors) in the
     // same update, so a keystroke costs one render of the sections, not two.
     let set_now = {
-        let (typed, query, results, position) = (typed.clone(), query.clone(), results.clone(), position.clone());
-        let (index, bundle) = (index.clone(), bundle.clone());
+        let (state, index, bundle) = (state.clone(), index.clone(), bundle.clone());
         Callback::from(move |q: String| {
             let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.get().search(&q) });
             let matched = (!found.hits.is_empty()).then(|| {
@@ -414,39 +423,36 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
                 Rc::new(with_ancestors(&bundle.sections, &hits))
             });
             dispatch.emit(Action::Search(matched));
-            results.set(found);
-            typed.set(q.clone());
-            query.set(q);
-            position.set(None);
+            state.set(SearchState { typed: q.clone(), query: q, results: found, position: None });
         })
     };
     let on_input = {
-        let (typed, set_now) = (typed.clone(), set_now.clone());
+        let (state, set_now) = (state.clone(), set_now.clone());
         Callback::from(move |q: String| {
             if q.is_empty() || index.get().words() <= INSTANT_SEARCH_WORDS {
                 timer.borrow_mut().take();
                 set_now.emit(q);
                 return;
             }
-            typed.set(q.clone());
+            state.set(SearchState { typed: q.clone(), ..(*state).clone() });
             let set_now = set_now.clone();
             *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || set_now.emit(q)));
         })
     };
     let on_step = {
-        let position = position.clone();
+        let state = state.clone();
         Callback::from(move |forward: bool| {
             let Some(root) = root.cast::<web_sys::Element>() else { return };
-            let current = position.map(|(i, _)| i);
+            let current = state.position.map(|(i, _)| i);
             if let Some(shown) = super::browser::show_match(&root, current, forward) {
-                position.set(Some(shown));
+                state.set(SearchState { position: Some(shown), ..(*state).clone() });
             }
         })
     };
-    let results = (*results).clone();
+    let results = state.results.clone();
     let labels = &bundle.config.labels;
     let sections = results.hits.len();
-    let status = match (*position, query.trim().is_empty()) {
+    let status = match (state.position, state.query.trim().is_empty()) {
         (_, true) => String::new(),
         (Some((i, total)), _) => {
             labels.search_position.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
@@ -459,5 +465,5 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             .replace("{matches}", &results.matches.to_string())
             .replace("{sections}", &sections.to_string()),
     };
-    Search { typed: (*typed).clone().into(), results, status: status.into(), on_input, on_step, set_now }
+    Search { typed: state.typed.clone().into(), results, status: status.into(), on_input, on_step, set_now }
 }

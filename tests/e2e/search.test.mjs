@@ -3,11 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { scaled } from '../../.ci/bench/site.mjs';
 import { hostPage, open, rendered, SEEDS, useWorld } from './harness.mjs';
+
+// Twenty times Mass.gov 2016 (~100,000 words): past 50,000 words the widget
+// waits for a pause in typing before it searches.
+const LONG = JSON.stringify(scaled(JSON.parse(readFileSync(new URL('../../www/policies/massgov-2016.json', import.meta.url), 'utf8')), 20));
 
 const world = useWorld({
   routes: (w) => ({
     '/policy.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: '<privacy-policy src="/policies/massgov-2016.json"></privacy-policy>' }) },
+    '/long.json': { type: 'application/json', body: LONG },
+    '/long.html': { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: '<privacy-policy src="/long.json"></privacy-policy>' }) },
     ...Object.fromEntries(SEEDS.map((slug) => [`/${slug}.html`, { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: `<privacy-policy src="/policies/${slug}.json"></privacy-policy>` }) }])),
   }),
 });
@@ -53,6 +61,19 @@ test('typing opens the matching sections, marks the words and counts them', asyn
   assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort());
   assert.deepEqual(await context.cookies(), []);
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await context.close();
+});
+
+test('on a long policy every letter shows as typed and the results follow when typing pauses', async () => {
+  const { context, record, widget, box, status } = await searchPage('/long.html');
+  await box.pressSequentially('facebook pixel');
+  assert.equal(await box.inputValue(), 'facebook pixel');
+  await assert.doesNotReject(status.filter({ hasText: /^\d+ matches in \d+ sections$/ }).waitFor());
+  assert.equal(await widget.locator('#usage-data-and-known-persistent-cookies-button').getAttribute('aria-expanded'), 'true');
+  assert.ok((await widget.locator('#usage-data-and-known-persistent-cookies-panel mark').count()) >= 2, 'words marked');
+  await box.press('Enter');
+  assert.match(await status.textContent(), /^Match 1 of \d+$/, 'previous/next work there too');
+  assert.deepEqual(record.errors, []);
   await context.close();
 });
 
