@@ -214,7 +214,11 @@ mod tests {
         assert_eq!(words("“IP” address (Ärger) straße"), ["ip", "address", "arger", "strasse"]);
         assert_eq!(words("!!! 🍪 ???"), Vec::<String>::new());
         assert_eq!(words("re\u{301}sume\u{301} résumé"), ["resume", "resume"], "decomposed and composed alike");
-        assert_eq!(words("ПОЛИТИКА ΑΘΗΝΑ Ǆ İstanbul"), ["политика", "αθηνα", "ǆ", "istanbul"], "other scripts lower-cased");
+        assert_eq!(
+            words("ПОЛИТИКА ΑΘΗΝΑ Ǆ İstanbul"),
+            ["политика", "αθηνα", "ǆ", "istanbul"],
+            "other scripts lower-cased"
+        );
     }
 
     #[test]
