@@ -46,7 +46,7 @@ fn lowercase_runs() -> String {
         }
         runs.push((cp, 1, 1, delta));
     }
-    let mut out = format!("const LOWERCASE_RUNS: [(u32, i32); {}] = [\n", runs.len());
+    let mut out = format!("static LOWERCASE_RUNS: [(u32, i32); {}] = [\n", runs.len());
     for (start, length, stride, delta) in runs {
         assert!(start < 1 << 21 && length < 1 << 10 && (1..=2).contains(&stride), "a run that does not pack");
         out.push_str(&format!("({}, {delta}),\n", start << 11 | length << 1 | (stride - 1)));
