@@ -9,9 +9,11 @@
 //   keystroke  keydown → the first frame painted after the page stopped
 //              changing for it (median and p95 over every typed key)
 //   memory     JS heap (after a GC) plus wasm memory, after load
+// Then keystrokes alone on each of the five seed policies, widget beside
+// MiniSearch, typed on every load (LOADS × the queries' keys per seed).
 // Results go to stdout and target/bench/results.md; docs/performance.md keeps
 // the last recorded run.
-// Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4]
+// Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4] [--seeds=no|only]
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -106,7 +108,7 @@ function compressed(file) {
   return sizeCache.get(file);
 }
 
-async function measure(browser, server, variant, slug, throttle) {
+async function measure(browser, server, variant, slug, throttle, { keysEveryLoad = false } = {}) {
   const v = VARIANTS[variant];
   const url = `${server.url}/${v.path(slug)}`;
   const contents = [], readies = [];
@@ -126,12 +128,13 @@ async function measure(browser, server, variant, slug, throttle) {
     const t = await page.evaluate(() => ({ content: window.__bench.content, ready: window.__bench.ready }));
     contents.push(t.content);
     readies.push(t.ready);
+    if (keysEveryLoad && v.box) keys.push(...await typeQueries(page, v));
     if (load === LOADS - 1) {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       const wasm = await page.evaluate(() => window.__bench.memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
       memory = heap.usedSize + wasm;
-      if (v.box) keys = await typeQueries(page, v);
+      if (v.box && !keysEveryLoad) keys = await typeQueries(page, v);
       transfer = [...files].reduce((sum, f) => {
         const c = compressed(join(DIR, f));
         return { gzip: sum.gzip + c.gzip, brotli: sum.brotli + c.brotli };
@@ -176,8 +179,11 @@ execFileSync('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '-
 
 const started = Date.now();
 const base = JSON.parse(readFileSync('www/policies/massgov-2016.json', 'utf8'));
-const cases = SCALES.map((times) => ({ times, slug: `massgov-2016-x${times}`, bundle: scaled(base, times) }));
-buildSite({ dir: DIR, dist: 'dist', cases, tools: `${TOOLS}/node_modules` });
+const seedsOption = option('seeds')?.[0];
+const cases = seedsOption === 'only' ? [] : SCALES.map((times) => ({ times, slug: `massgov-2016-x${times}`, bundle: scaled(base, times) }));
+const SEEDS = ['concord', 'westfield', 'massgov-2016', 'massgov-2002', 'cambridge-schools'];
+const seeds = seedsOption === 'no' ? [] : SEEDS.map((slug) => ({ slug: `seed-${slug}`, bundle: JSON.parse(readFileSync(`www/policies/${slug}.json`, 'utf8')) }));
+buildSite({ dir: DIR, dist: 'dist', cases: [...cases, ...seeds], tools: `${TOOLS}/node_modules` });
 const server = await serve({ root: DIR });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -210,6 +216,19 @@ for (const throttle of THROTTLES) {
       `transfer (gzip) widget÷static ${ratio(w.transfer.gzip, row.static.transfer.gzip)}, ÷minisearch ${ratio(w.transfer.gzip, row.minisearch.transfer.gzip)}, ÷pagefind ${ratio(w.transfer.gzip, row.pagefind.transfer.gzip)}; ` +
       `keystroke p95 widget÷minisearch ${ratio(p95(w.keys), p95(row.minisearch.keys))}, ÷pagefind ${ratio(p95(w.keys), p95(row.pagefind.keys))}`);
     results[`${slug}@${throttle}x`] = row;
+  }
+}
+if (seeds.length) {
+  say();
+  say(`### Keystrokes on each seed policy, CPU as is (${LOADS} loads × ${QUERIES.map((q) => `"${q}"`).join(', ')})`);
+  say();
+  say('| policy | widget median ms | widget p95 ms | minisearch median ms | minisearch p95 ms |');
+  say('|---|---:|---:|---:|---:|');
+  for (const { slug } of seeds) {
+    const row = {};
+    for (const variant of ['widget', 'minisearch']) row[variant] = (await measure(browser, server, variant, slug, 1, { keysEveryLoad: true })).keys;
+    say(`| ${slug.replace('seed-', '')} | ${ms(median(row.widget))} | ${ms(p95(row.widget))} | ${ms(median(row.minisearch))} | ${ms(p95(row.minisearch))} |`);
+    results[`${slug}@1x`] = row;
   }
 }
 await browser.close();
