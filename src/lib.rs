@@ -10,12 +10,15 @@
 //! - `embed` (wasm only): the `<privacy-policy>` element's Rust side: fetching the
 //!   bundle, the shadow root, the stylesheet, the JavaScript API.
 //!
+//! - [`keyed`]: the one string-keyed map type the others share.
+//!
 //! ARCHITECTURE.md draws the same map with the files in it.
 
 pub mod bundle;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod keyed;
 pub mod search;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,6 @@
 //! keystroke in the search box re-renders only the sections whose matches or
 //! open state changed — not the whole policy.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -19,10 +18,11 @@ use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::state::{Action, Open};
 use super::Shared;
 use crate::bundle::{Bundle, Section};
+use crate::keyed::Keyed;
 use crate::search::Highlighter;
 
 /// The search's marks for each section it matched, by section id.
-pub type Marks = HashMap<String, Rc<Highlighter>>;
+pub type Marks = Keyed<Rc<Highlighter>>;
 
 /// What every section gets from the view and that never changes while it
 /// shows one bundle: cheap to compare (by identity), so it never makes a

@@ -124,11 +124,11 @@ pub fn path_to(sections: &[Section], id: &str) -> Option<Vec<String>> {
 
 /// The sections in `ids` and all their ancestors, in one walk of the tree
 /// (looking up each id's path would be quadratic in a long policy).
-pub fn with_ancestors(sections: &[Section], ids: &HashSet<&str>) -> HashSet<String> {
-    fn walk(sections: &[Section], ids: &HashSet<&str>, out: &mut HashSet<String>) -> bool {
+pub fn with_ancestors(sections: &[Section], ids: &HashSet<String>) -> HashSet<String> {
+    fn walk(sections: &[Section], ids: &HashSet<String>, out: &mut HashSet<String>) -> bool {
         let mut any = false;
         for s in sections {
-            if walk(&s.sections, ids, out) || ids.contains(s.id.as_str()) {
+            if walk(&s.sections, ids, out) || ids.contains(&s.id) {
                 out.insert(s.id.clone());
                 any = true;
             }
@@ -179,9 +179,10 @@ mod tests {
             section("a", vec![section("b", vec![section("c", vec![])]), section("e", vec![])]),
             section("d", vec![]),
         ];
-        let mut opened: Vec<String> = with_ancestors(&tree, &["c", "d"].into()).into_iter().collect();
+        let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+        let mut opened: Vec<String> = with_ancestors(&tree, &ids(&["c", "d"])).into_iter().collect();
         opened.sort();
         assert_eq!(opened, ["a", "b", "c", "d"]);
-        assert!(with_ancestors(&tree, &["zz"].into()).is_empty());
+        assert!(with_ancestors(&tree, &ids(&["zz"])).is_empty());
     }
 }

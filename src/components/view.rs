@@ -419,7 +419,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         Callback::from(move |q: String| {
             let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.get().search(&q) });
             let matched = (!found.hits.is_empty()).then(|| {
-                let hits = found.hits.iter().map(|h| h.section.as_str()).collect();
+                let hits = found.hits.iter().map(|h| h.section.clone()).collect();
                 Rc::new(with_ancestors(&bundle.sections, &hits))
             });
             dispatch.emit(Action::Search(matched));

@@ -16,7 +16,7 @@ mod synonyms;
 mod terms;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 pub use highlight::Highlighter;
@@ -24,6 +24,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub use terms::Terms;
 
 use crate::bundle::{inline, Block, Bundle};
+use crate::keyed::Keyed;
 
 /// Queries longer than this are cut: no resident question needs more, and the
 /// cost of a query stays bounded whatever is pasted in.
@@ -184,20 +185,56 @@ struct Posting {
     count: u32,
 }
 
+// Maps here key by string through `Keyed` or are vectors indexed by a dense
+// number (term, section): every other map type would be more hash-table code
+// in the wasm, and on a keystroke a vector is cheaper than hashing anyway.
 pub struct Index {
     language: Language,
     docs: Vec<Doc>,
-    term_ids: HashMap<String, u32>,
-    postings: Vec<Vec<Posting>>,
-    /// Every folded word of the policy with its term id: for prefixes, typos
-    /// and "did you mean" suggestions.
-    vocabulary: BTreeMap<String, u32>,
+    /// Stem → where it occurs; a term's id is its slot.
+    terms: Keyed<Vec<Posting>>,
+    /// Every folded word of the policy with its term id, sorted by word: for
+    /// prefixes, typos and "did you mean" suggestions.
+    vocabulary: Vec<(String, u32)>,
     /// Stem of any synonym-group word (in the policy or not) → the group's
     /// terms the policy has.
-    synonyms: HashMap<String, Vec<u32>>,
+    synonyms: Keyed<Vec<u32>>,
     /// Folded word → phrases (as term ids) it stands for.
-    phrases: HashMap<String, Vec<Vec<u32>>>,
+    phrases: Keyed<Vec<Vec<u32>>>,
     average_length: f32,
+}
+
+/// Per section while indexing, by term id: (weighted body occurrences, in
+/// title, occurrences), and which terms the section has.
+#[derive(Default)]
+struct Counts {
+    by_term: Vec<(f32, bool, u32)>,
+    terms: Vec<u32>,
+}
+
+impl Counts {
+    fn add(&mut self, id: u32, weight: f32) {
+        let i = id as usize;
+        if i >= self.by_term.len() {
+            self.by_term.resize(i + 1, (0.0, false, 0));
+        }
+        let entry = &mut self.by_term[i];
+        if entry.2 == 0 {
+            self.terms.push(id);
+        }
+        entry.0 += weight;
+        entry.1 |= weight == 0.0;
+        entry.2 += 1;
+    }
+
+    /// This section's postings; the counts are left empty for the next one.
+    fn take(&mut self, doc: u32) -> impl Iterator<Item = (u32, Posting)> + '_ {
+        let by_term = &mut self.by_term;
+        self.terms.drain(..).map(move |id| {
+            let (weighted, in_title, count) = std::mem::take(&mut by_term[id as usize]);
+            (id, Posting { doc, weighted, in_title, count })
+        })
+    }
 }
 
 /// A section that matched.
@@ -258,45 +295,41 @@ impl Index {
         let mut index = Index {
             language: Language::for_tag(&bundle.meta.language),
             docs: Vec::new(),
-            term_ids: HashMap::new(),
-            postings: Vec::new(),
-            vocabulary: BTreeMap::new(),
-            synonyms: HashMap::new(),
-            phrases: HashMap::new(),
+            terms: Keyed::default(),
+            vocabulary: Vec::new(),
+            synonyms: Keyed::default(),
+            phrases: Keyed::default(),
             average_length: 0.0,
         };
         // Summary points and facts count for the section they cite.
-        let mut cited: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut cited: Keyed<Vec<&str>> = Keyed::default();
         for p in &bundle.summary {
-            cited.entry(&p.section).or_default().push(&p.text);
+            cited.entry(&p.section).push(&p.text);
         }
-        let mut defined: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut defined: Keyed<Vec<&str>> = Keyed::default();
         for d in &bundle.definitions {
             if let Some(section) = &d.section {
                 defined
                     .entry(section)
-                    .or_default()
                     .extend(std::iter::once(d.term.as_str()).chain(d.aliases.iter().map(String::as_str)));
             }
         }
         for f in &bundle.facts {
-            cited.entry(&f.section).or_default().push(&f.value);
+            cited.entry(&f.section).push(&f.value);
         }
+        // Folded word → term id, while words arrive; sorted into `vocabulary` after.
+        let mut words_seen: HashMap<String, u32> = HashMap::new();
+        let mut counts = Counts::default();
         for (_, section) in bundle.sections_flat() {
             let doc = index.docs.len() as u32;
-            // term → (weighted body occurrences, in title, occurrences)
-            let mut counts: HashMap<u32, (f32, bool, u32)> = HashMap::new();
             let mut sequence = Vec::new();
             let mut length = 0.0;
             // `weight` 0 marks a title: counted apart from the body.
             let mut add = |index: &mut Index, text: &str, weight: f32| {
                 let words = text::Words::new(&inline::plain(text));
                 for i in 0..words.len() {
-                    let id = index.term(words.word(i));
-                    let entry = counts.entry(id).or_insert((0.0, false, 0));
-                    entry.0 += weight;
-                    entry.1 |= weight == 0.0;
-                    entry.2 += 1;
+                    let id = index.term(&mut words_seen, words.word(i));
+                    counts.add(id, weight);
                     sequence.push(Some(id));
                     length += weight;
                 }
@@ -304,43 +337,48 @@ impl Index {
             };
             add(&mut index, &section.title, 0.0);
             // A term defined here is what this section is about.
-            for term in defined.get(section.id.as_str()).into_iter().flatten() {
+            for term in defined.get(&section.id).into_iter().flatten() {
                 add(&mut index, term, 0.0);
             }
-            for text in cited.get(section.id.as_str()).into_iter().flatten() {
+            for text in cited.get(&section.id).into_iter().flatten() {
                 add(&mut index, text, SUMMARY_WEIGHT);
             }
             for (_, text) in section.blocks.iter().flat_map(Block::texts) {
                 add(&mut index, text, 1.0);
             }
-            for (id, (weighted, in_title, count)) in counts {
-                index.postings[id as usize].push(Posting { doc, weighted, in_title, count });
+            for (id, posting) in counts.take(doc) {
+                index.terms.at_mut(id).push(posting);
             }
             index.docs.push(Doc { section: section.id.clone(), length, sequence });
         }
+        index.vocabulary = words_seen.into_iter().collect();
+        index.vocabulary.sort_unstable();
         index.average_length = index.docs.iter().map(|d| d.length).sum::<f32>() / index.docs.len().max(1) as f32;
         index.link_synonyms(bundle);
         index
     }
 
-    /// The id of a folded word's term, creating it (and its vocabulary entry).
-    fn term(&mut self, word: &str) -> u32 {
-        if let Some(id) = self.vocabulary.get(word) {
+    /// The id of a folded word's term, creating it (and its entry in `seen`).
+    fn term(&mut self, seen: &mut HashMap<String, u32>, word: &str) -> u32 {
+        if let Some(id) = seen.get(word) {
             return *id;
         }
-        let stem = self.language.stem(word);
-        let next = self.term_ids.len() as u32;
-        let id = *self.term_ids.entry(stem).or_insert(next);
-        if id == next {
-            self.postings.push(Vec::new());
-        }
-        self.vocabulary.insert(word.to_owned(), id);
+        let id = self.terms.slot(&self.language.stem(word), Vec::new);
+        seen.insert(word.to_owned(), id);
         id
+    }
+
+    /// Where `word` stands, or would stand, in the vocabulary.
+    fn vocabulary_from(&self, word: &str) -> usize {
+        self.vocabulary.partition_point(|(w, _)| w.as_str() < word)
     }
 
     /// The term id of a word if the policy has it.
     fn known(&self, word: &str) -> Option<u32> {
-        self.vocabulary.get(word).copied().or_else(|| self.term_ids.get(&self.language.stem(word)).copied())
+        match self.vocabulary.get(self.vocabulary_from(word)) {
+            Some((w, id)) if w == word => Some(*id),
+            _ => self.terms.slot_of(&self.language.stem(word)),
+        }
     }
 
     fn phrase_ids(&self, words: &str) -> Option<Vec<u32>> {
@@ -354,7 +392,7 @@ impl Index {
             ids.sort_unstable();
             ids.dedup();
             for word in *group {
-                self.synonyms.entry(self.language.stem(word)).or_default().extend(&ids);
+                self.synonyms.entry(&self.language.stem(word)).extend(&ids);
             }
         }
         let mut pairs: Vec<(String, String)> =
@@ -371,7 +409,7 @@ impl Index {
         for (name, phrase) in pairs {
             let key: Vec<String> = text::tokens(&name).into_iter().map(|t| t.word).collect();
             if let (Some(ids), [word]) = (self.phrase_ids(&phrase), key.as_slice()) {
-                self.phrases.entry(word.clone()).or_default().push(ids);
+                self.phrases.entry(word).push(ids);
             }
         }
     }
@@ -393,7 +431,7 @@ impl Index {
             // This clause's best score and its words, where it matched.
             let mut per_doc: Vec<Option<(f32, usize)>> = vec![None; self.docs.len()];
             for &(term, weight) in &clause.terms {
-                let postings = &self.postings[term as usize];
+                let postings = self.terms.at(term);
                 let idf = (1.0 + (n - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)).ln();
                 for p in postings {
                     let doc = &self.docs[p.doc as usize];
@@ -508,13 +546,14 @@ impl Index {
         let phrases: Vec<(Vec<u32>, f32)> =
             self.phrases.get(word).into_iter().flatten().map(|p| (p.clone(), 0.9)).collect();
         if prefix && word.chars().count() >= MIN_PREFIX_CHARS {
-            let longer = self.vocabulary.range(word.to_owned()..).take_while(|(w, _)| w.starts_with(word)).take(50);
-            terms.extend(longer.map(|(_, &id)| (id, 0.8)));
+            let from = self.vocabulary_from(word);
+            let longer = self.vocabulary[from..].iter().take_while(|(w, _)| w.starts_with(word)).take(50);
+            terms.extend(longer.map(|&(_, id)| (id, 0.8)));
         }
         // Typos only where nothing matches as typed, so they never outrank it.
         if terms.is_empty() && phrases.is_empty() && word.chars().count() >= 5 {
             let near = self.vocabulary.iter().filter(|(w, _)| distance::within(w, word, 1).is_some());
-            terms.extend(near.map(|(_, &id)| (id, 0.5)));
+            terms.extend(near.map(|&(_, id)| (id, 0.5)));
         }
         terms.sort_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0); // the first (heaviest) weight of a term stays
@@ -522,18 +561,22 @@ impl Index {
     }
 
     /// Every surface form the policy uses for each term a query can match.
-    fn forms(&self, clauses: &[Clause]) -> HashMap<u32, HashSet<String>> {
-        let wanted: HashSet<u32> = clauses
+    fn forms(&self, clauses: &[Clause]) -> Forms {
+        let mut terms: Vec<u32> = clauses
             .iter()
             .flat_map(|c| {
                 c.terms.iter().map(|(id, _)| *id).chain(c.phrases.iter().flat_map(|(p, _)| p.iter().copied()))
             })
             .collect();
-        let mut forms: HashMap<u32, HashSet<String>> = HashMap::new();
-        for (word, id) in self.vocabulary.iter().filter(|(_, id)| wanted.contains(id)) {
-            forms.entry(*id).or_default().insert(word.clone());
+        terms.sort_unstable();
+        terms.dedup();
+        let mut forms = vec![HashSet::new(); terms.len()];
+        for (word, id) in &self.vocabulary {
+            if let Ok(i) = terms.binary_search(id) {
+                forms[i].insert(word.clone());
+            }
         }
-        forms
+        Forms { terms, forms }
     }
 
     /// The policy's words nearest to the query's words (edit distance ≤ 2).
@@ -543,8 +586,8 @@ impl Index {
             let mut near: Vec<(usize, usize, &String)> = self
                 .vocabulary
                 .iter()
-                .filter_map(|(w, &id)| {
-                    distance::within(w, &t.word, 2).map(|d| (d, usize::MAX - self.postings[id as usize].len(), w))
+                .filter_map(|(w, id)| {
+                    distance::within(w, &t.word, 2).map(|d| (d, usize::MAX - self.terms.at(*id).len(), w))
                 })
                 .collect();
             near.sort();
@@ -556,14 +599,23 @@ impl Index {
     }
 }
 
+/// The surface forms of the terms a query can match: `forms[i]` are the
+/// words of the policy whose term is `terms[i]` (sorted).
+struct Forms {
+    terms: Vec<u32>,
+    forms: Vec<HashSet<String>>,
+}
+
+impl Forms {
+    fn of(&self, term: u32) -> &HashSet<String> {
+        &self.forms[self.terms.binary_search(&term).unwrap_or_default()]
+    }
+}
+
 /// Marks for these terms and phrases, in every form the policy uses.
-fn marks<'a>(
-    forms: &HashMap<u32, HashSet<String>>,
-    terms: impl Iterator<Item = u32>,
-    phrases: impl Iterator<Item = &'a [u32]>,
-) -> Highlighter {
-    let words = terms.flat_map(|id| forms[&id].iter().cloned()).collect();
-    let phrases = phrases.map(|ids| ids.iter().map(|id| forms[id].clone()).collect()).collect();
+fn marks<'a>(forms: &Forms, terms: impl Iterator<Item = u32>, phrases: impl Iterator<Item = &'a [u32]>) -> Highlighter {
+    let words = terms.flat_map(|id| forms.of(id).iter().cloned()).collect();
+    let phrases = phrases.map(|ids| ids.iter().map(|&id| forms.of(id).clone()).collect()).collect();
     Highlighter::new(words, phrases)
 }
 
