@@ -40,9 +40,7 @@ pub fn facts(bundle: &Bundle) -> Html {
                         <span class="pp-fact-label">{ fact_label(f.kind, labels).to_owned() }</span>
                         <span class="pp-fact-value">{ inline::text(&f.value, del) }</span>
                         if let Some(s) = section {
-                            <a class="pp-fact-source" href={format!("#{}", s.id)} data-section={s.id.clone()}>
-                                { inline::text(&s.title, del) }
-                            </a>
+                            { inline::section_link(Some("pp-fact-source"), s, del) }
                         }
                     </li>
                 }

@@ -105,6 +105,14 @@ pub fn paragraphs(source: &str, ctx: Ctx) -> Html {
     }
 }
 
+/// A link to a section of the policy, named by its title (summary points,
+/// facts, the table of contents). The view's click handler opens the section.
+pub fn section_link(class: Option<&'static str>, section: &crate::bundle::Section, ctx: Ctx) -> Html {
+    html! {
+        <a {class} href={format!("#{}", section.id)} data-section={section.id.clone()}>{ text(&section.title, ctx) }</a>
+    }
+}
+
 /// A definition as its popover shows it: plain text, without a leading "Term:"
 /// that would repeat the word the reader is pointing at (the glossary section
 /// keeps the whole text).

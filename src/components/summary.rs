@@ -45,9 +45,7 @@ pub fn summary_panel(props: &Props) -> Html {
                                 { inline::text(&p.text, del) }
                                 if let Some(s) = bundle.section(&p.section) {
                                     { " " }
-                                    <a class="pp-point-source" href={format!("#{}", s.id)} data-section={s.id.clone()}>
-                                        { inline::text(&s.title, del) }
-                                    </a>
+                                    { inline::section_link(Some("pp-point-source"), s, del) }
                                 }
                             </li>
                         }) }
@@ -68,21 +66,25 @@ pub fn summary_panel(props: &Props) -> Html {
 
 fn contact(c: &Contact, bundle: &Bundle) -> Html {
     let labels = &bundle.config.labels;
+    let ctx = Ctx::unmarked(labels);
+    let phone_link =
+        |phone: &String| format!("tel:{}", phone.replace(|ch: char| !ch.is_ascii_digit() && ch != '+', ""));
     html! {
         <li class="pp-contact">
-            <span class="pp-contact-label">{ inline::text(&c.label, Ctx::unmarked(labels)) }</span>
-            if let Some(email) = &c.email {
-                <span>{ format!("{}: ", labels.contact_email) }<a href={format!("mailto:{email}")}>{ email.clone() }</a></span>
-            }
-            if let Some(phone) = &c.phone {
-                <span>{ format!("{}: ", labels.contact_phone) }<a href={format!("tel:{}", phone.replace(|ch: char| !ch.is_ascii_digit() && ch != '+', ""))}>{ phone.clone() }</a></span>
-            }
-            if let Some(url) = &c.url {
-                <span>{ format!("{}: ", labels.contact_web) }<a href={url.clone()} rel="noopener noreferrer">{ url.clone() }</a></span>
-            }
-            if let Some(address) = &c.address {
-                <span>{ format!("{}: ", labels.contact_address) }{ inline::text(address, Ctx::unmarked(labels)) }</span>
-            }
+            <span class="pp-contact-label">{ inline::text(&c.label, ctx) }</span>
+            { for c.email.as_ref().map(|e| way(&labels.contact_email, link(format!("mailto:{e}"), e, None))) }
+            { for c.phone.as_ref().map(|p| way(&labels.contact_phone, link(phone_link(p), p, None))) }
+            { for c.url.as_ref().map(|u| way(&labels.contact_web, link(u.clone(), u, Some("noopener noreferrer")))) }
+            { for c.address.as_ref().map(|a| way(&labels.contact_address, inline::text(a, ctx))) }
         </li>
     }
+}
+
+/// One way to reach a contact: "Email: …".
+fn way(label: &str, value: Html) -> Html {
+    html! { <span>{ format!("{label}: ") }{ value }</span> }
+}
+
+fn link(href: String, shown: &str, rel: Option<&'static str>) -> Html {
+    html! { <a {href} {rel}>{ shown.to_owned() }</a> }
 }

@@ -260,7 +260,7 @@ fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
             <ol>
                 { for sections.iter().map(|s| html! {
                     <li>
-                        <a href={format!("#{}", s.id)} data-section={s.id.clone()}>{ inline::text(&s.title, del) }</a>
+                        { inline::section_link(None, s, del) }
                         if !s.sections.is_empty() { { items(&s.sections, del) } }
                     </li>
                 }) }
