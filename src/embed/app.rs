@@ -52,18 +52,26 @@ enum State {
     Failed(LoadError),
 }
 
+/// The state of one attempt to load: one state rather than two (each state
+/// of another type is more of Yew's hook code in the wasm).
+struct Load {
+    /// 0, then one more for each "Try again".
+    attempt: u32,
+    state: State,
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_state(|| State::Loading);
-    let attempt = use_state(|| 0u32);
+    let load = use_state(|| Load { attempt: 0, state: State::Loading });
     {
-        let state = state.clone();
+        let load = load.clone();
         let source = props.source.clone();
         let attributes = props.attributes.clone();
         let shadow = props.shadow.clone();
-        use_effect_with((props.source.clone(), *attempt), move |(_, attempt)| {
-            state.set(State::Loading);
-            let first = *attempt == 0;
+        use_effect_with((props.source.clone(), load.attempt), move |&(_, attempt)| {
+            let set = move |state| load.set(Load { attempt, state });
+            set(State::Loading);
+            let first = attempt == 0;
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match source {
                     Source::Url(url) => fetch::fetch_bundle(&url, None).await,
@@ -71,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
                     Source::Json(text) => fetch::from_text(&text),
                     Source::Value(value) => fetch::from_value(value),
                 };
-                state.set(match result {
+                set(match result {
                     Ok((mut bundle, warnings)) => {
                         for w in warnings {
                             console_warn(&format!("privacy-policy: {w}"));
@@ -96,13 +104,13 @@ pub fn app(props: &AppProps) -> Html {
             });
         });
     }
-    match &*state {
+    match &load.state {
         State::Loading => loading(&Labels::default()),
         State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} /> },
         State::Failed(error) => {
             let retry = error.retryable().then(|| {
-                let attempt = attempt.clone();
-                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                let load = load.clone();
+                Callback::from(move |_: MouseEvent| load.set(Load { attempt: load.attempt + 1, state: State::Loading }))
             });
             error_notice(&Labels::default(), error.message(), retry)
         }
