@@ -19,6 +19,7 @@ mod state;
 mod status;
 mod summary;
 mod term;
+mod toggle;
 mod view;
 
 pub use status::{error_notice, loading};

@@ -16,6 +16,7 @@ use super::copy_link::copy_link;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::state::{Action, Open};
+use super::toggle::toggle_button;
 use super::Shared;
 use crate::bundle::{Bundle, Section};
 use crate::keyed::Keyed;
@@ -95,15 +96,8 @@ pub fn section_view(props: &SectionProps) -> Html {
     let button_id = format!("{id}-button");
     let panel_id = format!("{id}-panel");
     let level = props.level;
-    let title = html! {
-        <button type="button" id={button_id} class="pp-toggle"
-            aria-expanded={is_open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}>
-            <span class="pp-toggle-text">{ inline::text(&section.title, ctx.without_terms()) }</span>
-            <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
-        </button>
-    };
+    let label = inline::text(&section.title, ctx.without_terms());
+    let title = toggle_button(button_id, panel_id.clone(), is_open, label, toggle);
     let open = Open::only(props.open_ids.iter().cloned());
     let content = html! {
         <>

@@ -1,24 +1,20 @@
 //! The quick-summary panel, a disclosure open by default: the key points, the
 //! "at a glance" facts and whom to ask — the gist in ten seconds.
+//!
+//! A function of the view's bundle part that keeps whether it is open, not a
+//! component of its own: a component type costs the wasm Yew's lifecycle code
+//! for it.
 
 use yew::prelude::*;
 
 use super::facts::facts;
 use super::heading::heading;
 use super::inline::{self, Ctx};
-use super::Shared;
+use super::toggle::toggle_button;
 use crate::bundle::{Bundle, Contact};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub bundle: Shared<Bundle>,
-    pub level: u8,
-}
-
-#[function_component(SummaryPanel)]
-pub fn summary_panel(props: &Props) -> Html {
-    let expanded = use_state(|| true);
-    let bundle = &props.bundle;
+/// The panel, its heading at `level`; `expanded` is whether it is open.
+pub fn summary_panel(bundle: &Bundle, level: u8, expanded: &UseStateHandle<bool>) -> Html {
     let labels = &bundle.config.labels;
     let show = &bundle.config.show;
     let del = Ctx::unmarked(labels);
@@ -26,18 +22,12 @@ pub fn summary_panel(props: &Props) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
-    let button = html! {
-        <button type="button" id="pp-summary-button" class="pp-toggle" aria-expanded={expanded.to_string()} aria-controls="pp-summary-panel" onclick={toggle}>
-            <span class="pp-toggle-text">{ labels.summary_heading.clone() }</span>
-            <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
-        </button>
-    };
+    let label = html! { { labels.summary_heading.clone() } };
+    let button = toggle_button("pp-summary-button".into(), "pp-summary-panel".into(), **expanded, label, toggle);
     html! {
         <section class="pp-summary" aria-labelledby="pp-summary-button">
-            { heading(props.level, "pp-summary-heading", None, button) }
-            <div id="pp-summary-panel" class="pp-summary-panel" hidden={!*expanded}>
+            { heading(level, "pp-summary-heading", None, button) }
+            <div id="pp-summary-panel" class="pp-summary-panel" hidden={!**expanded}>
                 if show.summary && !bundle.summary.is_empty() {
                     <ul class="pp-points">
                         { for bundle.summary.iter().map(|p| html! {
@@ -52,11 +42,11 @@ pub fn summary_panel(props: &Props) -> Html {
                     </ul>
                 }
                 if show.facts && !bundle.facts.is_empty() {
-                    { heading(props.level + 1, "pp-subheading", None, html! { { labels.facts_heading.clone() } }) }
+                    { heading(level + 1, "pp-subheading", None, html! { { labels.facts_heading.clone() } }) }
                     { facts(bundle) }
                 }
                 if show.contacts && !bundle.contacts.is_empty() {
-                    { heading(props.level + 1, "pp-subheading", None, html! { { labels.contacts_heading.clone() } }) }
+                    { heading(level + 1, "pp-subheading", None, html! { { labels.contacts_heading.clone() } }) }
                     <ul class="pp-contacts">{ for bundle.contacts.iter().map(|c| contact(c, bundle)) }</ul>
                 }
             </div>

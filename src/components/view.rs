@@ -10,7 +10,7 @@ use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::search_box::{search_box, SearchForm};
 use super::sections::{sections, Marks, Policy};
 use super::state::{path_to, with_ancestors, Action, Open};
-use super::summary::SummaryPanel;
+use super::summary::summary_panel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
@@ -104,8 +104,6 @@ pub fn policy_view(props: &Props) -> Html {
             dispatch.emit(if all_open { Action::CollapseAll } else { Action::ExpandAll(all_ids.clone()) })
         })
     };
-    let summary = (show.summary || show.facts || show.contacts)
-        .then(|| html! { <SummaryPanel bundle={shared.clone()} level={level + 1} /> });
     let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
     let part = |part: Part| html! { <BundlePart bundle={shared.clone()} terms={terms.clone()} {part} {level} /> };
@@ -126,7 +124,7 @@ pub fn policy_view(props: &Props) -> Html {
                     has_matches: !search.results.hits.is_empty(),
                 }) }
             }
-            if config.summary_position == SummaryPosition::Start { { summary.clone() } }
+            if config.summary_position == SummaryPosition::Start { { part(Part::Summary) } }
             { part(Part::Opening) }
             <div class="pp-controls">
                 <button type="button" class="pp-toggle-all" aria-expanded={all_open.to_string()} onclick={toggle_all}>
@@ -137,7 +135,7 @@ pub fn policy_view(props: &Props) -> Html {
                 { sections(&policy, &bundle.sections, &[], &open, &marks, level + 1) }
             </div>
             { part(Part::Glossary) }
-            if config.summary_position == SummaryPosition::End { { summary } }
+            if config.summary_position == SummaryPosition::End { { part(Part::Summary) } }
         </div>
     }
 }
@@ -149,6 +147,8 @@ pub fn policy_view(props: &Props) -> Html {
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
     Header,
+    /// The quick-summary panel (with its own open or closed state).
+    Summary,
     /// Front matter, introduction and table of contents.
     Opening,
     Glossary,
@@ -164,6 +164,8 @@ struct PartProps {
 
 #[function_component(BundlePart)]
 fn bundle_part(props: &PartProps) -> Html {
+    // Whether the summary panel is open; the other parts keep no state.
+    let expanded = use_state(|| true);
     let (bundle, level) = (&*props.bundle, props.level);
     let config = &bundle.config;
     let show = &config.show;
@@ -172,6 +174,8 @@ fn bundle_part(props: &PartProps) -> Html {
     let intro = Ctx { glossary: Some(&intro_terms), ..del };
     match props.part {
         Part::Header => header(bundle, level),
+        Part::Summary if show.summary || show.facts || show.contacts => summary_panel(bundle, level + 1, &expanded),
+        Part::Summary => Html::default(),
         Part::Opening => html! {
             <>
                 if show.front_matter {
