@@ -19,43 +19,56 @@ pub struct Props {
     pub children: Html,
 }
 
+/// How the popover shows, beyond the stylesheet's hover and focus.
+#[derive(Clone, Copy, PartialEq)]
+enum Popover {
+    /// Shown on hover or keyboard focus only.
+    Auto,
+    /// Shown until clicked again or left: a tap on a touch screen.
+    Pinned,
+    /// Hidden by Escape until the pointer or focus leaves the term.
+    Dismissed,
+}
+
 #[function_component(Term)]
 pub fn term(props: &Props) -> Html {
-    let pinned = use_state(|| false);
-    let dismissed = use_state(|| false);
+    let popover = use_state(|| Popover::Auto);
     let onclick = {
-        let (pinned, dismissed) = (pinned.clone(), dismissed.clone());
+        let popover = popover.clone();
         Callback::from(move |_: MouseEvent| {
-            pinned.set(!*pinned || *dismissed);
-            dismissed.set(false);
+            popover.set(if *popover == Popover::Pinned { Popover::Auto } else { Popover::Pinned })
         })
     };
     let onkeydown = {
-        let (pinned, dismissed) = (pinned.clone(), dismissed.clone());
+        let popover = popover.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                pinned.set(false);
-                dismissed.set(true);
+                popover.set(Popover::Dismissed);
             }
         })
     };
     // Leaving the term ends a dismissal, so the next hover or focus shows it again.
-    let reset = {
-        let (pinned, dismissed) = (pinned.clone(), dismissed.clone());
-        Callback::from(move |_: FocusEvent| {
-            pinned.set(false);
-            dismissed.set(false);
-        })
+    let onblur = {
+        let popover = popover.clone();
+        Callback::from(move |_: FocusEvent| popover.set(Popover::Auto))
     };
     let onmouseleave = {
-        let dismissed = dismissed.clone();
-        Callback::from(move |_: MouseEvent| dismissed.set(false))
+        let popover = popover.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *popover == Popover::Dismissed {
+                popover.set(Popover::Auto);
+            }
+        })
     };
-    let class = classes!("pp-term", pinned.then_some("pp-term--open"), dismissed.then_some("pp-term--dismissed"));
+    let class = match *popover {
+        Popover::Auto => "pp-term",
+        Popover::Pinned => "pp-term pp-term--open",
+        Popover::Dismissed => "pp-term pp-term--dismissed",
+    };
     html! {
         <span {class} {onmouseleave}>
             <button type="button" class="pp-term-button" aria-describedby={props.id.clone()}
-                {onclick} {onkeydown} onblur={reset}>
+                {onclick} {onkeydown} {onblur}>
                 { props.children.clone() }
             </button>
             <span class="pp-term-tip" role="tooltip" id={props.id.clone()}>{ props.definition.clone() }</span>
