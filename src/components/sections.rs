@@ -76,7 +76,7 @@ pub struct SectionProps {
 #[function_component(SectionView)]
 pub fn section_view(props: &SectionProps) -> Html {
     // Whether this section's link was copied (its "copy link" control says so).
-    let copied = use_state(|| false);
+    let copied = use_state(bool::default);
     let policy = &props.policy;
     let bundle = &policy.bundle;
     let Some(section) = bundle.section_at(&props.path) else { return Html::default() };

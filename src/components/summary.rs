@@ -13,21 +13,21 @@ use super::inline::{self, Ctx};
 use super::toggle::toggle_button;
 use crate::bundle::{Bundle, Contact};
 
-/// The panel, its heading at `level`; `expanded` is whether it is open.
-pub fn summary_panel(bundle: &Bundle, level: u8, expanded: &UseStateHandle<bool>) -> Html {
+/// The panel, its heading at `level`; `collapsed` is whether the reader closed it.
+pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool>) -> Html {
     let labels = &bundle.config.labels;
     let show = &bundle.config.show;
     let del = Ctx::unmarked(labels);
     let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+        let collapsed = collapsed.clone();
+        Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
     };
     let label = html! { { labels.summary_heading.clone() } };
-    let button = toggle_button("pp-summary-button".into(), "pp-summary-panel".into(), **expanded, label, toggle);
+    let button = toggle_button("pp-summary-button".into(), "pp-summary-panel".into(), !**collapsed, label, toggle);
     html! {
         <section class="pp-summary" aria-labelledby="pp-summary-button">
             { heading(level, "pp-summary-heading", None, button) }
-            <div id="pp-summary-panel" class="pp-summary-panel" hidden={!**expanded}>
+            <div id="pp-summary-panel" class="pp-summary-panel" hidden={**collapsed}>
                 if show.summary && !bundle.summary.is_empty() {
                     <ul class="pp-points">
                         { for bundle.summary.iter().map(|p| html! {

@@ -164,8 +164,11 @@ struct PartProps {
 
 #[function_component(BundlePart)]
 fn bundle_part(props: &PartProps) -> Html {
-    // Whether the summary panel is open; the other parts keep no state.
-    let expanded = use_state(|| true);
+    // Whether the reader closed the summary panel; the other parts keep no
+    // state. Hooks start from named `default` functions, here and elsewhere,
+    // rather than closures: each distinct initialiser is another copy of Yew's
+    // hook code in the wasm, and a shared one is linked once.
+    let collapsed = use_state(bool::default);
     let (bundle, level) = (&*props.bundle, props.level);
     let config = &bundle.config;
     let show = &config.show;
@@ -174,7 +177,7 @@ fn bundle_part(props: &PartProps) -> Html {
     let intro = Ctx { glossary: Some(&intro_terms), ..del };
     match props.part {
         Part::Header => header(bundle, level),
-        Part::Summary if show.summary || show.facts || show.contacts => summary_panel(bundle, level + 1, &expanded),
+        Part::Summary if show.summary || show.facts || show.contacts => summary_panel(bundle, level + 1, &collapsed),
         Part::Summary => Html::default(),
         Part::Opening => html! {
             <>
@@ -401,8 +404,8 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         // shared `#pp-q=` link would be wiped before it is read — once typing
         // pauses: a history update costs Chromium 1–3 ms, a sixth of a
         // keystroke's frame, and nobody shares a half-typed word.
-        let searched = use_mut_ref(|| false);
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let searched = use_mut_ref(bool::default);
+        let pending = use_mut_ref(Option::<gloo::timers::callback::Timeout>::default);
         use_effect_with(state.query.clone(), move |q| {
             let mut searched = searched.borrow_mut();
             *searched |= !q.is_empty();
@@ -415,7 +418,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             }
         });
     }
-    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let timer = use_mut_ref(Option::<gloo::timers::callback::Timeout>::default);
     // Searches, and opens the matching sections (and their ancestors) in the
     // same update, so a keystroke costs one render of the sections, not two.
     let set_now = {
