@@ -43,6 +43,17 @@ impl<'a> Parser<'a> {
 
     /// A problem at the value being read.
     pub fn fail<T>(&self, message: impl Into<String>) -> Result<T> {
+        Err(self.problem(message.into()))
+    }
+
+    /// A syntax problem, placed by line and column like `serde_json` does.
+    fn syntax<T>(&self, message: &str) -> Result<T> {
+        Err(self.syntax_problem(message))
+    }
+
+    // The two above are generic over what the caller would have read, so the
+    // work is here, once: not copied into the wasm for every type read.
+    fn problem(&self, message: String) -> Box<Problem> {
         let mut path = String::new();
         for step in &self.path {
             match step {
@@ -58,17 +69,16 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Err(Box::new(Problem::new(path, message)))
+        Box::new(Problem::new(path, message))
     }
 
-    /// A syntax problem, placed by line and column like `serde_json` does.
-    fn syntax<T>(&self, message: &str) -> Result<T> {
+    fn syntax_problem(&self, message: &str) -> Box<Problem> {
         let before = &self.text[..self.at.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         // The column of the character that failed; at the end, of the last one.
         let column =
             before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + usize::from(self.at < self.text.len());
-        Err(Box::new(Problem::new(format!("line {line}, column {column}"), format!("not valid JSON: {message}"))))
+        Box::new(Problem::new(format!("line {line}, column {column}"), format!("not valid JSON: {message}")))
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -111,11 +121,15 @@ impl<'a> Parser<'a> {
     }
 
     fn expected<T>(&mut self, what: &str) -> Result<T> {
+        Err(self.type_problem(what))
+    }
+
+    fn type_problem(&mut self, what: &str) -> Box<Problem> {
         let found = self.found();
         if found == "something that is not JSON" {
-            return self.syntax("expected a value");
+            return self.syntax_problem("expected a value");
         }
-        self.fail(format!("expected {what}, found {found}"))
+        self.problem(format!("expected {what}, found {found}"))
     }
 
     /// Takes `null` if it is next: an optional field that is absent.
