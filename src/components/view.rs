@@ -41,15 +41,12 @@ pub fn policy_view(props: &Props) -> Html {
         use_reducer(move || Open::initial(&bundle, bundle.config.initial))
     };
     let root = use_node_ref();
-    let per_bundle = use_memo(Shared(bundle.clone()), PerBundle::new);
-    let PerBundle { shared, all_ids, terms, index } = &*per_bundle;
-
-    // Stable across renders (sections compare it in their props).
-    let dispatch = {
+    let per_bundle = {
         let dispatcher = open.dispatcher();
-        use_memo((), move |_| Callback::from(move |action| dispatcher.dispatch(action)))
+        use_memo(Shared(bundle.clone()), move |bundle| PerBundle::new(bundle, dispatcher))
     };
-    let dispatch: Callback<Action> = (*dispatch).clone();
+    let PerBundle { shared, all_ids, terms, index, dispatch } = &*per_bundle;
+    let dispatch = dispatch.clone();
     let reveal = {
         let dispatch = dispatch.clone();
         let bundle = bundle.clone();
@@ -346,10 +343,13 @@ struct PerBundle {
     all_ids: Rc<Vec<String>>,
     terms: Shared<GlossaryTerms>,
     index: LazyIndex,
+    /// Changes to the open sections: stable across renders (sections compare
+    /// it in their props).
+    dispatch: Callback<Action>,
 }
 
 impl PerBundle {
-    fn new(bundle: &Shared<Bundle>) -> Self {
+    fn new(bundle: &Shared<Bundle>, dispatcher: UseReducerDispatcher<Open>) -> Self {
         PerBundle {
             shared: bundle.clone(),
             all_ids: Rc::new(bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect()),
@@ -360,6 +360,7 @@ impl PerBundle {
                 GlossaryTerms::default()
             })),
             index: LazyIndex { bundle: bundle.clone(), built: Rc::default() },
+            dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
         }
     }
 }
