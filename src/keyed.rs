@@ -1,9 +1,11 @@
-//! Values by string key: the search index's maps, the search's marks by section.
+//! String-keyed maps and sets: the search index's maps, the search's marks by
+//! section, the open sections, the words to mark, the ids seen by validation.
 //!
-//! Every distinct `HashMap<K, V>` links its own copy of the hash table's code
-//! into the wasm (about 1.5 KB apiece: growing, probing, dropping). The widget
-//! keeps one table type, `HashMap<String, u32>`, for its string-keyed maps, and
-//! each map's values in a plain vector beside it.
+//! Every distinct `HashMap<K, V>` (a `HashSet<K>` is a `HashMap<K, ()>`) links
+//! its own copy of the hash table's code into the wasm, 1.5–3 KB apiece:
+//! growing, probing, dropping. The widget keeps one table type,
+//! `HashMap<String, u32>`, for all of them: a map's values stand in a plain
+//! vector beside it, and a set ignores the numbers.
 
 use std::collections::HashMap;
 
@@ -70,6 +72,67 @@ impl<V: Default> Keyed<V> {
     }
 }
 
+/// A set of strings, on the same table type as [`Keyed`].
+#[derive(Clone, Debug, Default)]
+pub struct Strings(HashMap<String, u32>);
+
+impl Strings {
+    /// Whether `s` was not in the set yet.
+    pub fn insert(&mut self, s: String) -> bool {
+        self.0.insert(s, 0).is_none()
+    }
+
+    /// Whether `s` was in the set.
+    pub fn remove(&mut self, s: &str) -> bool {
+        self.0.remove(s).is_some()
+    }
+
+    pub fn contains(&self, s: &str) -> bool {
+        self.0.contains_key(s)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear()
+    }
+
+    /// In no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+}
+
+impl PartialEq for Strings {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|s| other.contains(s))
+    }
+}
+
+impl Eq for Strings {}
+
+impl Extend<String> for Strings {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, strings: I) {
+        for s in strings {
+            self.insert(s);
+        }
+    }
+}
+
+impl FromIterator<String> for Strings {
+    fn from_iter<I: IntoIterator<Item = String>>(strings: I) -> Self {
+        let mut set = Strings::default();
+        set.extend(strings);
+        set
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +148,19 @@ mod tests {
         assert_eq!(m.at(1), &vec![2]);
         let m: Keyed<u8> = [("x".to_owned(), 1), ("y".to_owned(), 2), ("x".to_owned(), 3)].into_iter().collect();
         assert_eq!((m.get("x"), m.get("y")), (Some(&1), Some(&2)));
+    }
+
+    #[test]
+    fn a_set_of_strings_compares_by_members_in_any_order() {
+        let mut a: Strings = ["x".to_owned(), "y".to_owned()].into_iter().collect();
+        let b: Strings = ["y".to_owned(), "x".to_owned(), "y".to_owned()].into_iter().collect();
+        assert_eq!(a, b);
+        assert_eq!(b.len(), 2);
+        assert!(!a.insert("x".to_owned()) && a.insert("z".to_owned()));
+        assert_ne!(a, b);
+        assert!(a.remove("z") && !a.remove("z") && a.contains("x") && !a.contains("z"));
+        assert_eq!(a, b);
+        a.clear();
+        assert!(a.is_empty() && a.iter().next().is_none());
     }
 }

@@ -2,11 +2,10 @@
 //! dates, theme values. Shared by `policy-widget validate` and the widget, so a
 //! bundle that validates is a bundle that renders.
 
-use std::collections::HashSet;
-
 use super::inline::{self, LinkTarget};
 use super::read::Named;
 use super::{Block, Bundle, FactAnswer, FactKind, Problem, FORMAT};
+use crate::keyed::Strings;
 
 /// A section id: starts with a lower-case letter; then lower-case letters,
 /// digits and single hyphens. It is used in URLs and as an element id.
@@ -73,7 +72,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     if bundle.sections.is_empty() {
         err("sections".into(), "a policy needs at least one section".into());
     }
-    let mut ids = HashSet::new();
+    let mut ids = Strings::default();
     check_sections(&bundle.sections, "", &mut ids, &mut err);
 
     let resolves = |id: &str| ids.contains(id);
@@ -158,12 +157,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     problems
 }
 
-fn check_sections(
-    sections: &[super::Section],
-    prefix: &str,
-    ids: &mut HashSet<String>,
-    err: &mut impl FnMut(String, String),
-) {
+fn check_sections(sections: &[super::Section], prefix: &str, ids: &mut Strings, err: &mut impl FnMut(String, String)) {
     for (i, s) in sections.iter().enumerate() {
         let path = format!("{prefix}sections[{i}]");
         if !is_valid_id(&s.id) {

@@ -1,21 +1,21 @@
 //! Which sections are open: the only state residents change. Kept in memory
 //! only — a privacy widget stores nothing, and a remembered state surprises.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::bundle::config::InitialState;
 use crate::bundle::{Bundle, Section};
+use crate::keyed::Strings;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Open {
     /// The reader's own choice.
-    ids: HashSet<String>,
+    ids: Strings,
     /// While a search shows results: the sections it opened (and what the
     /// reader toggles meanwhile). Dropping it restores the reader's own state.
-    search: Option<HashSet<String>>,
+    search: Option<Strings>,
     /// The section to bring into view after the next render, if any.
     pub focus: Option<String>,
     /// Bumped on each navigation so that navigating twice to the same section
@@ -32,7 +32,7 @@ pub enum Action {
     Open(Rc<Vec<String>>),
     /// Show a search's matching sections (with their ancestors), or, with
     /// `None`, go back to the reader's own open sections.
-    Search(Option<Rc<HashSet<String>>>),
+    Search(Option<Rc<Strings>>),
     ExpandAll(Rc<Vec<String>>),
     CollapseAll,
 }
@@ -40,7 +40,7 @@ pub enum Action {
 impl Open {
     pub fn initial(bundle: &Bundle, initial: InitialState) -> Self {
         let ids = match initial {
-            InitialState::Collapsed => HashSet::new(),
+            InitialState::Collapsed => Strings::default(),
             InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
             InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
         };
@@ -52,11 +52,11 @@ impl Open {
         Open { ids: ids.into_iter().collect(), ..Open::default() }
     }
 
-    fn current(&self) -> &HashSet<String> {
+    fn current(&self) -> &Strings {
         self.search.as_ref().unwrap_or(&self.ids)
     }
 
-    fn current_mut(&mut self) -> &mut HashSet<String> {
+    fn current_mut(&mut self) -> &mut Strings {
         self.search.as_mut().unwrap_or(&mut self.ids)
     }
 
@@ -124,8 +124,8 @@ pub fn path_to(sections: &[Section], id: &str) -> Option<Vec<String>> {
 
 /// The sections in `ids` and all their ancestors, in one walk of the tree
 /// (looking up each id's path would be quadratic in a long policy).
-pub fn with_ancestors(sections: &[Section], ids: &HashSet<String>) -> HashSet<String> {
-    fn walk(sections: &[Section], ids: &HashSet<String>, out: &mut HashSet<String>) -> bool {
+pub fn with_ancestors(sections: &[Section], ids: &Strings) -> Strings {
+    fn walk(sections: &[Section], ids: &Strings, out: &mut Strings) -> bool {
         let mut any = false;
         for s in sections {
             if walk(&s.sections, ids, out) || ids.contains(&s.id) {
@@ -135,7 +135,7 @@ pub fn with_ancestors(sections: &[Section], ids: &HashSet<String>) -> HashSet<St
         }
         any
     }
-    let mut out = HashSet::new();
+    let mut out = Strings::default();
     walk(sections, ids, &mut out);
     out
 }
@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn a_search_opens_its_matches_and_clearing_it_restores_the_readers_choice() {
         let open = Rc::new(Open::default()).reduce(Action::Toggle("d".into()));
-        let matched: HashSet<String> = ["a".to_owned(), "b".to_owned()].into();
+        let matched: Strings = ["a".to_owned(), "b".to_owned()].into_iter().collect();
         let open = open.reduce(Action::Search(Some(Rc::new(matched))));
         assert!(open.is_open("a") && open.is_open("b") && !open.is_open("d"));
         let open = open.reduce(Action::Toggle("a".into()));
@@ -180,7 +180,7 @@ mod tests {
             section("d", vec![]),
         ];
         let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
-        let mut opened: Vec<String> = with_ancestors(&tree, &ids(&["c", "d"])).into_iter().collect();
+        let mut opened: Vec<String> = with_ancestors(&tree, &ids(&["c", "d"])).iter().cloned().collect();
         opened.sort();
         assert_eq!(opened, ["a", "b", "c", "d"]);
         assert!(with_ancestors(&tree, &ids(&["zz"])).is_empty());

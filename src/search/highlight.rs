@@ -1,21 +1,21 @@
 //! Marks the words a query matched, in any text the widget renders.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::text::Words;
+use crate::keyed::Strings;
 
 /// The matched words of a query: every form of them the policy uses, so that
 /// marking a text is a lookup per word, with no stemming on the render path.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Highlighter {
-    words: HashSet<String>,
+    words: Strings,
     /// Each phrase as the forms each of its positions may take.
-    phrases: Vec<Vec<HashSet<String>>>,
+    phrases: Vec<Vec<Strings>>,
 }
 
 impl Highlighter {
-    pub fn new(words: HashSet<String>, phrases: Vec<Vec<HashSet<String>>>) -> Self {
+    pub fn new(words: Strings, phrases: Vec<Vec<Strings>>) -> Self {
         Highlighter { words, phrases }
     }
 

@@ -16,7 +16,7 @@ mod synonyms;
 mod terms;
 pub mod text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use highlight::Highlighter;
@@ -24,7 +24,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub use terms::Terms;
 
 use crate::bundle::{inline, Block, Bundle};
-use crate::keyed::Keyed;
+use crate::keyed::{Keyed, Strings};
 
 /// Queries longer than this are cut: no resident question needs more, and the
 /// cost of a query stays bounded whatever is pasted in.
@@ -570,7 +570,7 @@ impl Index {
             .collect();
         terms.sort_unstable();
         terms.dedup();
-        let mut forms = vec![HashSet::new(); terms.len()];
+        let mut forms = vec![Strings::default(); terms.len()];
         for (word, id) in &self.vocabulary {
             if let Ok(i) = terms.binary_search(id) {
                 forms[i].insert(word.clone());
@@ -603,11 +603,11 @@ impl Index {
 /// words of the policy whose term is `terms[i]` (sorted).
 struct Forms {
     terms: Vec<u32>,
-    forms: Vec<HashSet<String>>,
+    forms: Vec<Strings>,
 }
 
 impl Forms {
-    fn of(&self, term: u32) -> &HashSet<String> {
+    fn of(&self, term: u32) -> &Strings {
         &self.forms[self.terms.binary_search(&term).unwrap_or_default()]
     }
 }
