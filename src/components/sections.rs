@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 use super::blocks::blocks;
 use super::copy_link::copy_link;
@@ -115,15 +115,20 @@ pub fn section_view(props: &SectionProps) -> Html {
 }
 
 /// The panel element. Built by hand because the `html!` macro treats `hidden`
-/// as a boolean, and a closed panel needs the value `until-found`.
+/// as a boolean, and a closed panel needs the value `until-found`. Its
+/// attributes are a fixed list of keys, as `html!` would make them, so Yew
+/// compares them value by value from one render to the next.
 fn panel(id: &str, open: bool, content: Html) -> Html {
     let mut tag = VTag::new("div");
-    tag.add_attribute("id", id.to_owned());
-    tag.add_attribute("class", "pp-panel");
-    tag.add_attribute("data-section-panel", "");
-    if !open {
-        tag.add_attribute("hidden", "until-found");
-    }
+    tag.set_attributes(Attributes::Dynamic {
+        keys: &["id", "class", "data-section-panel", "hidden"],
+        values: Box::new([
+            Some(AttributeOrProperty::Attribute(AttrValue::from(id.to_owned()))),
+            Some(AttributeOrProperty::Attribute(AttrValue::Static("pp-panel"))),
+            Some(AttributeOrProperty::Attribute(AttrValue::Static(""))),
+            (!open).then_some(AttributeOrProperty::Attribute(AttrValue::Static("until-found"))),
+        ]),
+    });
     tag.add_child(content);
     tag.into()
 }
