@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::blocks::blocks;
@@ -365,6 +366,18 @@ impl PerBundle {
     }
 }
 
+/// The search hook's timers, in one `use_mut_ref` (each of another type is
+/// more of Yew's hook code in the wasm). Replacing a timer cancels it.
+#[derive(Default)]
+struct Timers {
+    /// Whether there was a query yet: until then the URL keeps its hash.
+    searched: bool,
+    /// Writes the query into the URL once typing pauses.
+    hash: Option<Timeout>,
+    /// On a long policy, runs the search once typing pauses.
+    search: Option<Timeout>,
+}
+
 /// What the search hook keeps between renders: one state rather than four
 /// (each state of another type is more of Yew's hook code in the wasm).
 #[derive(Clone, Default)]
@@ -391,7 +404,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             let frame = {
                 let task = task.clone();
                 gloo::render::request_animation_frame(move |_| {
-                    *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    *task.borrow_mut() = Some(Timeout::new(0, move || {
                         index.get();
                     }));
                 })
@@ -400,26 +413,23 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             move || drop((frame, task))
         });
     }
+    let timers = use_mut_ref(Timers::default);
     {
         // The query goes in the URL — but not before there was one, or a
         // shared `#pp-q=` link would be wiped before it is read — once typing
         // pauses: a history update costs Chromium 1–3 ms, a sixth of a
         // keystroke's frame, and nobody shares a half-typed word.
-        let searched = use_mut_ref(bool::default);
-        let pending = use_mut_ref(Option::<gloo::timers::callback::Timeout>::default);
+        let timers = timers.clone();
         use_effect_with(state.query.clone(), move |q| {
-            let mut searched = searched.borrow_mut();
-            *searched |= !q.is_empty();
-            if *searched {
+            let mut timers = timers.borrow_mut();
+            timers.searched |= !q.is_empty();
+            if timers.searched {
                 let q = q.clone();
                 // Replacing the timer cancels the write of the previous query.
-                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(HASH_DELAY_MS, move || {
-                    super::browser::set_query_hash(&q)
-                }));
+                timers.hash = Some(Timeout::new(HASH_DELAY_MS, move || super::browser::set_query_hash(&q)));
             }
         });
     }
-    let timer = use_mut_ref(Option::<gloo::timers::callback::Timeout>::default);
     // Searches, and opens the matching sections (and their ancestors) in the
     // same update, so a keystroke costs one render of the sections, not two.
     let set_now = {
@@ -438,13 +448,13 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         let (state, set_now) = (state.clone(), set_now.clone());
         Callback::from(move |q: String| {
             if q.is_empty() || index.get().words() <= INSTANT_SEARCH_WORDS {
-                timer.borrow_mut().take();
+                timers.borrow_mut().search.take();
                 set_now.emit(q);
                 return;
             }
             state.set(SearchState { typed: q.clone(), ..(*state).clone() });
             let set_now = set_now.clone();
-            *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || set_now.emit(q)));
+            timers.borrow_mut().search = Some(Timeout::new(DEBOUNCE_MS, move || set_now.emit(q)));
         })
     };
     let on_step = {
