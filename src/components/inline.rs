@@ -108,9 +108,9 @@ pub fn paragraphs(source: &str, ctx: Ctx) -> Html {
 /// A link to a section of the policy, named by its title (summary points,
 /// facts, the table of contents). The view's click handler opens the section.
 pub fn section_link(class: Option<&'static str>, section: &crate::bundle::Section, ctx: Ctx) -> Html {
-    html! {
-        <a {class} href={format!("#{}", section.id)} data-section={section.id.clone()}>{ text(&section.title, ctx) }</a>
-    }
+    let keys = &["href", "data-section", "class"];
+    let values = [Some(format!("#{}", section.id).into()), Some(section.id.clone().into()), class.map(AttrValue::from)];
+    super::element::element("a", keys, values, text(&section.title, ctx))
 }
 
 /// A definition as its popover shows it: plain text, without a leading "Term:"

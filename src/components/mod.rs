@@ -8,6 +8,7 @@
 mod blocks;
 mod browser;
 mod copy_link;
+mod element;
 mod events;
 mod facts;
 mod heading;

@@ -9,10 +9,10 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 use super::blocks::blocks;
 use super::copy_link::copy_link;
+use super::element::element;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::state::{Action, Open};
@@ -114,21 +114,9 @@ pub fn section_view(props: &SectionProps) -> Html {
     }
 }
 
-/// The panel element. Built by hand because the `html!` macro treats `hidden`
-/// as a boolean, and a closed panel needs the value `until-found`. Its
-/// attributes are a fixed list of keys, as `html!` would make them, so Yew
-/// compares them value by value from one render to the next.
+/// The panel element: a closed one is `hidden="until-found"`.
 fn panel(id: &str, open: bool, content: Html) -> Html {
-    let mut tag = VTag::new("div");
-    tag.set_attributes(Attributes::Dynamic {
-        keys: &["id", "class", "data-section-panel", "hidden"],
-        values: Box::new([
-            Some(AttributeOrProperty::Attribute(AttrValue::from(id.to_owned()))),
-            Some(AttributeOrProperty::Attribute(AttrValue::Static("pp-panel"))),
-            Some(AttributeOrProperty::Attribute(AttrValue::Static(""))),
-            (!open).then_some(AttributeOrProperty::Attribute(AttrValue::Static("until-found"))),
-        ]),
-    });
-    tag.add_child(content);
-    tag.into()
+    let keys = &["id", "class", "data-section-panel", "hidden"];
+    let hidden = (!open).then_some(AttrValue::Static("until-found"));
+    element("div", keys, [Some(id.to_owned().into()), Some("pp-panel".into()), Some("".into()), hidden], content)
 }

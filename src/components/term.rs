@@ -60,13 +60,15 @@ pub fn term(props: &Props) -> Html {
             }
         })
     };
-    let class = match *popover {
-        Popover::Auto => "pp-term",
-        Popover::Pinned => "pp-term pp-term--open",
-        Popover::Dismissed => "pp-term pp-term--dismissed",
+    // A data attribute, not a class the state changes: a computed class goes
+    // through Yew's `Classes` set, whose code would ship for this one use.
+    let state = match *popover {
+        Popover::Auto => "auto",
+        Popover::Pinned => "pinned",
+        Popover::Dismissed => "dismissed",
     };
     html! {
-        <span {class} {onmouseleave}>
+        <span class="pp-term" data-popover={state} {onmouseleave}>
             <button type="button" class="pp-term-button" aria-describedby={props.id.clone()}
                 {onclick} {onkeydown} {onblur}>
                 { props.children.clone() }
