@@ -105,7 +105,8 @@ fn named<T: Named>(p: &mut Parser) -> Result<T> {
     let name = p.string()?;
     T::from_name(&name).map_or_else(
         || {
-            let known: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
+            // Owned, so the join is the one the glossary's aliases use (one copy in the wasm).
+            let known: Vec<String> = T::NAMES.iter().map(|(n, _)| n.to_string()).collect();
             p.fail(format!("unknown value \"{name}\", expected one of {}", known.join(", ")))
         },
         Ok,
