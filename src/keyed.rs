@@ -24,12 +24,17 @@ impl<V> Keyed<V> {
     /// The slot of `key`, adding it with `new()` if it is not there yet. Slots
     /// are numbered from 0 in the order keys were first added.
     pub fn slot(&mut self, key: &str, new: impl FnOnce() -> V) -> u32 {
-        if let Some(&slot) = self.slots.get(key) {
-            return slot;
+        match self.slots.get(key) {
+            Some(&slot) => slot,
+            None => self.push(key.to_owned(), new()),
         }
+    }
+
+    /// Adds a key that is not there yet.
+    fn push(&mut self, key: String, value: V) -> u32 {
         let slot = self.values.len() as u32;
-        self.slots.insert(key.to_owned(), slot);
-        self.values.push(new());
+        self.slots.insert(key, slot);
+        self.values.push(value);
         slot
     }
 
@@ -56,8 +61,7 @@ impl<V> FromIterator<(String, V)> for Keyed<V> {
         let mut map = Keyed::default();
         for (key, value) in pairs {
             if !map.slots.contains_key(&key) {
-                map.slots.insert(key, map.values.len() as u32);
-                map.values.push(value);
+                map.push(key, value);
             }
         }
         map

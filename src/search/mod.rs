@@ -607,15 +607,18 @@ struct Forms {
 }
 
 impl Forms {
-    fn of(&self, term: u32) -> &Strings {
-        &self.forms[self.terms.binary_search(&term).unwrap_or_default()]
+    /// Every term a query can match has at least one form (the word it came
+    /// from); `None` only for a term the query did not ask about.
+    fn of(&self, term: u32) -> Option<&Strings> {
+        self.terms.binary_search(&term).ok().map(|i| &self.forms[i])
     }
 }
 
 /// Marks for these terms and phrases, in every form the policy uses.
 fn marks<'a>(forms: &Forms, terms: impl Iterator<Item = u32>, phrases: impl Iterator<Item = &'a [u32]>) -> Highlighter {
-    let words = terms.flat_map(|id| forms.of(id).iter().cloned()).collect();
-    let phrases = phrases.map(|ids| ids.iter().map(|&id| forms.of(id).clone()).collect()).collect();
+    let words = terms.flat_map(|id| forms.of(id).into_iter().flat_map(Strings::iter).cloned()).collect();
+    let phrases =
+        phrases.map(|ids| ids.iter().map(|&id| forms.of(id).cloned().unwrap_or_default()).collect()).collect();
     Highlighter::new(words, phrases)
 }
 
