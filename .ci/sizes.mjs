@@ -1,21 +1,33 @@
 // Prints the size of what every resident downloads (the widget's JS and wasm),
-// raw and compressed, and the Subresource Integrity value for the script tag.
+// raw and compressed, then each stemmer module (downloaded only for a policy in
+// its language), and the Subresource Integrity value for the script tag.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
-const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f)).sort();
-let total = { raw: 0, gzip: 0, brotli: 0 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const f of files) {
+function line(name, { raw, gzip, brotli }) {
+  console.log(`${name.padEnd(40)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip ${kb(brotli).padStart(10)} brotli`);
+}
+function measure(f) {
   const data = readFileSync(join(dir, f));
   const gzip = gzipSync(data, { level: 9 }).length;
   const brotli = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  total = { raw: total.raw + data.length, gzip: total.gzip + gzip, brotli: total.brotli + brotli };
-  console.log(`${f.padEnd(34)} ${kb(data.length).padStart(10)} raw ${kb(gzip).padStart(10)} gzip ${kb(brotli).padStart(10)} brotli`);
+  return { raw: data.length, gzip, brotli };
 }
-console.log(`${'total'.padEnd(34)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip ${kb(total.brotli).padStart(10)} brotli`);
+const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f)).sort();
+// Every resident downloads the script and the widget's wasm; a stemmer module
+// only for a policy in its language.
+const stemmers = files.filter((f) => f.startsWith('stem-'));
+let total = { raw: 0, gzip: 0, brotli: 0 };
+for (const f of files.filter((f) => !stemmers.includes(f))) {
+  const size = measure(f);
+  total = { raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli };
+  line(f, size);
+}
+line('total', total);
+for (const f of stemmers) line(`${f} (only for its language)`, measure(f));
 const sri = createHash('sha384').update(readFileSync(join(dir, 'policy-widget.js'))).digest('base64');
 console.log(`integrity for policy-widget.js: sha384-${sri}`);

@@ -1,5 +1,6 @@
 //! `PolicyView`: a loaded, validated bundle on screen.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -15,7 +16,7 @@ use super::summary::summary_panel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
-use crate::search::{Index, Results};
+use crate::search::{Index, Language, Results, Stemmer};
 
 #[derive(Properties)]
 pub struct Props {
@@ -325,15 +326,26 @@ const INSTANT_SEARCH_WORDS: usize = 50_000;
 /// The search index, built on first use. Building it is a sixth of the
 /// widget's start-up script (stemming every word of the policy), and nothing
 /// needs it before the resident types: the policy is painted first.
+///
+/// A language whose stemmer the page loads on demand is indexed on its words
+/// as written until the stemmer arrives, then again with it.
 #[derive(Clone)]
 struct LazyIndex {
     bundle: Shared<Bundle>,
-    built: Rc<std::cell::OnceCell<Index>>,
+    built: Rc<RefCell<Option<Rc<Index>>>>,
+    stemmer: Rc<RefCell<Option<Stemmer>>>,
 }
 
 impl LazyIndex {
-    fn get(&self) -> &Index {
-        self.built.get_or_init(|| Index::build(&self.bundle))
+    fn get(&self) -> Rc<Index> {
+        let build = || Rc::new(Index::build(&self.bundle, self.stemmer.borrow().clone()));
+        self.built.borrow_mut().get_or_insert_with(build).clone()
+    }
+
+    /// Rebuilds with the stemmer the page loaded.
+    fn set_stemmer(&self, stemmer: Stemmer) {
+        *self.stemmer.borrow_mut() = Some(stemmer);
+        self.built.borrow_mut().take();
     }
 }
 
@@ -360,7 +372,7 @@ impl PerBundle {
             } else {
                 GlossaryTerms::default()
             })),
-            index: LazyIndex { bundle: bundle.clone(), built: Rc::default() },
+            index: LazyIndex { bundle: bundle.clone(), built: Rc::default(), stemmer: Rc::default() },
             dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
         }
     }
@@ -372,6 +384,8 @@ impl PerBundle {
 struct Timers {
     /// Whether there was a query yet: until then the URL keeps its hash.
     searched: bool,
+    /// The query searched last: searched again once a stemmer arrives.
+    query: String,
     /// Writes the query into the URL once typing pauses.
     hash: Option<Timeout>,
     /// On a long policy, runs the search once typing pauses.
@@ -395,24 +409,6 @@ struct SearchState {
 fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let bundle = index.bundle.clone();
     let state = use_state(SearchState::default);
-    {
-        // Built once the policy is on screen: a frame for its first paint,
-        // then a task of its own (a search before then builds it itself).
-        let index = index.clone();
-        use_effect_with(bundle.clone(), move |_| {
-            let task = Rc::new(std::cell::RefCell::new(None));
-            let frame = {
-                let task = task.clone();
-                gloo::render::request_animation_frame(move |_| {
-                    *task.borrow_mut() = Some(Timeout::new(0, move || {
-                        index.get();
-                    }));
-                })
-            };
-            // Unmounted first: neither runs.
-            move || drop((frame, task))
-        });
-    }
     let timers = use_mut_ref(Timers::default);
     {
         // The query goes in the URL — but not before there was one, or a
@@ -423,6 +419,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         use_effect_with(state.query.clone(), move |q| {
             let mut timers = timers.borrow_mut();
             timers.searched |= !q.is_empty();
+            timers.query.clone_from(q);
             if timers.searched {
                 let q = q.clone();
                 // Replacing the timer cancels the write of the previous query.
@@ -444,6 +441,40 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             state.set(SearchState { typed: q.clone(), query: q, results: found, position: None });
         })
     };
+    {
+        // Built once the policy is on screen: a frame for its first paint,
+        // then a task of its own (a search before then builds it itself). A
+        // policy whose stemmer the page loads is indexed once it has come,
+        // and a search already on screen runs again with it.
+        let (index, timers, set_now) = (index.clone(), timers.clone(), set_now.clone());
+        use_effect_with(bundle.clone(), move |bundle| {
+            let to_load = Language::for_tag(&bundle.meta.language).stemmer_to_load();
+            if let Some(language) = to_load {
+                let index = index.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(stemmer) = super::browser::load_stemmer(language).await else { return };
+                    index.set_stemmer(stemmer);
+                    let query = timers.borrow().query.clone();
+                    if query.trim().is_empty() {
+                        index.get();
+                    } else {
+                        set_now.emit(query);
+                    }
+                });
+            }
+            let task = Rc::new(RefCell::new(None));
+            let frame = to_load.is_none().then(|| {
+                let task = task.clone();
+                gloo::render::request_animation_frame(move |_| {
+                    *task.borrow_mut() = Some(Timeout::new(0, move || {
+                        index.get();
+                    }));
+                })
+            });
+            // Unmounted first: neither runs.
+            move || drop((frame, task))
+        });
+    }
     let on_input = {
         let (state, set_now) = (state.clone(), set_now.clone());
         Callback::from(move |q: String| {

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use highlight::Highlighter;
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Algorithm;
 pub use terms::Terms;
 
 use crate::bundle::{inline, Block, Bundle};
@@ -126,8 +126,13 @@ const STOP_WORDS: &[&str] = &[
 /// English, Spanish and Portuguese, the languages Massachusetts towns translate
 /// into most that Snowball covers (the others high on that list, Chinese,
 /// Haitian Creole and Vietnamese, have no Snowball algorithm and need none as
-/// much). Each further algorithm costs every resident 3–4 KB of gzipped wasm;
-/// other languages are matched on folded words, with prefixes and typos.
+/// much). Other languages are matched on folded words, with prefixes and typos.
+///
+/// The widget's wasm carries English alone: each further algorithm would cost
+/// every resident 2–3 KB of gzipped wasm, so a Spanish or Portuguese policy's
+/// stemmer is a small module of its own (`stemmer/`) that the page loads when
+/// such a policy is shown, and hands to [`Index::build`]. Native builds, and
+/// wasm builds with the `bundled-stemmers` feature, carry all three.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
     English,
@@ -136,6 +141,12 @@ pub enum Language {
     #[default]
     Unstemmed,
 }
+
+/// A stemmer from outside this build (in the widget, a module the page loaded).
+pub type Stemmer = Rc<dyn Fn(&str) -> String>;
+
+/// Whether this build carries the Spanish and Portuguese algorithms.
+const BUNDLED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"));
 
 impl Language {
     /// The language of a BCP 47 tag ("es", "pt-BR", "en-US"): only the primary
@@ -149,15 +160,29 @@ impl Language {
         }
     }
 
+    /// The language's code when its stemmer has to come from outside this
+    /// build: `"es"`, `"pt"` in the widget's wasm, never natively.
+    pub fn stemmer_to_load(self) -> Option<&'static str> {
+        match self {
+            Language::Spanish if !BUNDLED => Some("es"),
+            Language::Portuguese if !BUNDLED => Some("pt"),
+            _ => None,
+        }
+    }
+
+    /// The word's stem by the algorithm this build carries for the language;
+    /// the word itself where it carries none.
     pub fn stem(self, word: &str) -> String {
-        // Each arm names its algorithm as a constant so that only these three
-        // are linked (a runtime `Algorithm` would pull in all eighteen: +39 KB
+        // Each arm names its algorithm as a constant so that only these are
+        // linked (a runtime `Algorithm` would pull in all eighteen: +39 KB
         // gzip). Creating a stemmer only picks a function: cheaper than keeping one.
         let stemmer = match self {
-            Language::English => Stemmer::create(Algorithm::English),
-            Language::Spanish => Stemmer::create(Algorithm::Spanish),
-            Language::Portuguese => Stemmer::create(Algorithm::Portuguese),
-            Language::Unstemmed => return word.to_owned(),
+            Language::English => rust_stemmers::Stemmer::create(Algorithm::English),
+            #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"))]
+            Language::Spanish => rust_stemmers::Stemmer::create(Algorithm::Spanish),
+            #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"))]
+            Language::Portuguese => rust_stemmers::Stemmer::create(Algorithm::Portuguese),
+            _ => return word.to_owned(),
         };
         stemmer.stem(word).into_owned()
     }
@@ -190,6 +215,8 @@ struct Posting {
 // in the wasm, and on a keystroke a vector is cheaper than hashing anyway.
 pub struct Index {
     language: Language,
+    /// The language's stemmer when this build does not carry it.
+    stemmer: Option<Stemmer>,
     docs: Vec<Doc>,
     /// Stem → where it occurs; a term's id is its slot.
     terms: Keyed<Vec<Posting>>,
@@ -290,10 +317,20 @@ impl Index {
         self.docs.iter().map(|d| d.sequence.len()).sum()
     }
 
-    /// Indexes every section of a bundle.
-    pub fn build(bundle: &Bundle) -> Self {
+    fn stem(&self, word: &str) -> String {
+        match &self.stemmer {
+            Some(stem) => stem(word),
+            None => self.language.stem(word),
+        }
+    }
+
+    /// Indexes every section of a bundle. `stemmer` stems the bundle's
+    /// language where this build has no algorithm for it
+    /// ([`Language::stemmer_to_load`]); without one, words are indexed as written.
+    pub fn build(bundle: &Bundle, stemmer: Option<Stemmer>) -> Self {
         let mut index = Index {
             language: Language::for_tag(&bundle.meta.language),
+            stemmer,
             docs: Vec::new(),
             terms: Keyed::default(),
             vocabulary: Vec::new(),
@@ -363,7 +400,7 @@ impl Index {
         if let Some(id) = seen.get(word) {
             return *id;
         }
-        let id = self.terms.slot(&self.language.stem(word), Vec::new);
+        let id = self.terms.slot(&self.stem(word), Vec::new);
         seen.insert(word.to_owned(), id);
         id
     }
@@ -377,7 +414,7 @@ impl Index {
     fn known(&self, word: &str) -> Option<u32> {
         match self.vocabulary.get(self.vocabulary_from(word)) {
             Some((w, id)) if w == word => Some(*id),
-            _ => self.terms.slot_of(&self.language.stem(word)),
+            _ => self.terms.slot_of(&self.stem(word)),
         }
     }
 
@@ -392,7 +429,7 @@ impl Index {
             ids.sort_unstable();
             ids.dedup();
             for word in *group {
-                self.synonyms.entry(&self.language.stem(word)).extend(&ids);
+                self.synonyms.entry(&self.stem(word)).extend(&ids);
             }
         }
         let mut pairs: Vec<(String, String)> =
@@ -540,7 +577,7 @@ impl Index {
         if let Some(id) = self.known(word) {
             terms.push((id, 1.0));
         }
-        for &s in self.synonyms.get(&self.language.stem(word)).into_iter().flatten() {
+        for &s in self.synonyms.get(&self.stem(word)).into_iter().flatten() {
             terms.push((s, 0.6));
         }
         let phrases: Vec<(Vec<u32>, f32)> =
@@ -680,13 +717,16 @@ mod tests {
     }
 
     fn index() -> Index {
-        Index::build(&bundle(&[
-            ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
-            ("records", "Public records", "What you send us may become a public record under the law."),
-            ("ip", "Logs", "We store the Internet Protocol address of each visit."),
-            ("selling", "Sharing", "We do not sell or rent personal information."),
-            ("cookie-jar", "Recipes", "A coockie jar recipe, spelled oddly."),
-        ]))
+        Index::build(
+            &bundle(&[
+                ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
+                ("records", "Public records", "What you send us may become a public record under the law."),
+                ("ip", "Logs", "We store the Internet Protocol address of each visit."),
+                ("selling", "Sharing", "We do not sell or rent personal information."),
+                ("cookie-jar", "Recipes", "A coockie jar recipe, spelled oddly."),
+            ]),
+            None,
+        )
     }
 
     fn first(query: &str) -> String {
