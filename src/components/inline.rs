@@ -1,14 +1,14 @@
 //! Inline text to DOM nodes. Policy text is data: every string becomes a text
 //! node, and only the node types of [`crate::bundle::inline`] become elements.
 //! Search matches are wrapped in `<mark>` here, wherever the text is rendered,
-//! and glossary terms become [`Term`]s showing their definitions.
+//! and glossary terms become [`term`]s showing their definitions.
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use yew::prelude::*;
 
-use super::term::Term;
+use super::term::term;
 use crate::bundle::config::Labels;
 use crate::bundle::inline::{self, Inline, LinkTarget};
 use crate::bundle::Definition;
@@ -177,7 +177,7 @@ impl Writer<'_> {
         html
     }
 
-    /// A run of text: glossary terms as [`Term`]s, search matches in `<mark>`.
+    /// A run of text: glossary terms as [`term`]s, search matches in `<mark>`.
     fn words(&mut self, t: &str) -> Html {
         let base = self.offset;
         self.offset += t.len();
@@ -190,11 +190,8 @@ impl Writer<'_> {
             if range.start > at {
                 out.push(self.marked(t, base, at..range.start));
             }
-            out.push(html! {
-                <Term id={format!("{}-def-{definition}", glossary.scope)} definition={glossary.terms.tips[definition].clone()}>
-                    { self.marked(t, base, range.clone()) }
-                </Term>
-            });
+            let id = format!("{}-def-{definition}", glossary.scope);
+            out.push(term(id, glossary.terms.tips[definition].clone(), self.marked(t, base, range.clone())));
             at = range.end;
         }
         if at < t.len() {

@@ -7,73 +7,63 @@
 //! tap pins it open, for touch screens that have no hover. The definition is
 //! plain text (a link inside a popover could never be reached); the whole
 //! definition, links and all, also stands in the glossary section.
+//!
+//! The popover's state (pinned, dismissed) is the term element's
+//! `data-popover` attribute, which the stylesheet reads and the handlers set:
+//! nothing else in the widget needs it, and a component per term would cost
+//! the wasm Yew's lifecycle code for one more component type.
 
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The popover's element id, unique in the widget.
-    pub id: AttrValue,
-    pub definition: AttrValue,
-    /// The term as the text writes it (with any search marks).
-    pub children: Html,
-}
-
-/// How the popover shows, beyond the stylesheet's hover and focus.
-#[derive(Clone, Copy, PartialEq)]
-enum Popover {
-    /// Shown on hover or keyboard focus only.
-    Auto,
-    /// Shown until clicked again or left: a tap on a touch screen.
-    Pinned,
-    /// Hidden by Escape until the pointer or focus leaves the term.
-    Dismissed,
-}
-
-#[function_component(Term)]
-pub fn term(props: &Props) -> Html {
-    let popover = use_state(|| Popover::Auto);
-    let onclick = {
-        let popover = popover.clone();
-        Callback::from(move |_: MouseEvent| {
-            popover.set(if *popover == Popover::Pinned { Popover::Auto } else { Popover::Pinned })
-        })
-    };
-    let onkeydown = {
-        let popover = popover.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                popover.set(Popover::Dismissed);
-            }
-        })
-    };
-    // Leaving the term ends a dismissal, so the next hover or focus shows it again.
-    let onblur = {
-        let popover = popover.clone();
-        Callback::from(move |_: FocusEvent| popover.set(Popover::Auto))
-    };
-    let onmouseleave = {
-        let popover = popover.clone();
-        Callback::from(move |_: MouseEvent| {
-            if *popover == Popover::Dismissed {
-                popover.set(Popover::Auto);
-            }
-        })
-    };
-    // A data attribute, not a class the state changes: a computed class goes
-    // through Yew's `Classes` set, whose code would ship for this one use.
-    let state = match *popover {
-        Popover::Auto => "auto",
-        Popover::Pinned => "pinned",
-        Popover::Dismissed => "dismissed",
-    };
+/// A glossary term: `text` is the term as the text writes it (with any search
+/// marks), `id` the popover's element id, unique in the widget.
+pub fn term(id: String, definition: AttrValue, text: Html) -> Html {
     html! {
-        <span class="pp-term" data-popover={state} {onmouseleave}>
-            <button type="button" class="pp-term-button" aria-describedby={props.id.clone()}
-                {onclick} {onkeydown} {onblur}>
-                { props.children.clone() }
+        <span class="pp-term" onmouseleave={Callback::from(end_dismissal)}>
+            <button type="button" class="pp-term-button" aria-describedby={id.clone()}
+                onclick={Callback::from(toggle_pin)} onkeydown={Callback::from(dismiss_on_escape)}
+                onblur={Callback::from(show_on_hover)}>
+                { text }
             </button>
-            <span class="pp-term-tip" role="tooltip" id={props.id.clone()}>{ props.definition.clone() }</span>
+            <span class="pp-term-tip" role="tooltip" {id}>{ definition }</span>
         </span>
     }
+}
+
+/// How the popover shows, beyond the stylesheet's hover and focus: `auto`
+/// (or no attribute), on hover or keyboard focus only; `pinned`, until
+/// clicked again (a tap on a touch screen); `dismissed`, hidden by Escape
+/// until the pointer or focus leaves the term.
+const STATE: &str = "data-popover";
+
+/// Sets the state of the term an event happened in (Yew delegates events to
+/// the widget's root, so the event's target says where, not its current target).
+fn set_state(e: &Event, next: impl FnOnce(Option<String>) -> Option<&'static str>) {
+    let term = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".pp-term").ok().flatten());
+    if let Some(term) = term {
+        if let Some(state) = next(term.get_attribute(STATE)) {
+            let _ = term.set_attribute(STATE, state);
+        }
+    }
+}
+
+fn toggle_pin(e: MouseEvent) {
+    set_state(&e, |s| Some(if s.as_deref() == Some("pinned") { "auto" } else { "pinned" }));
+}
+
+fn dismiss_on_escape(e: KeyboardEvent) {
+    if e.key() == "Escape" {
+        set_state(&e, |_| Some("dismissed"));
+    }
+}
+
+/// Leaving the term ends a dismissal, so the next hover or focus shows it again.
+fn show_on_hover(e: FocusEvent) {
+    set_state(&e, |_| Some("auto"));
+}
+
+fn end_dismissal(e: MouseEvent) {
+    set_state(&e, |s| (s.as_deref() == Some("dismissed")).then_some("auto"));
 }
