@@ -34,7 +34,7 @@ pub fn use_navigation(
     dispatch: Callback<Action>,
     search: Callback<String>,
 ) {
-    use_effect_with(bundle, move |bundle| {
+    let effect: super::BundleEffect = Box::new(move |bundle| {
         if let Some(query) = super::browser::hash_query() {
             search.emit(query);
         } else if let Some(id) = super::browser::hash_id() {
@@ -71,6 +71,7 @@ pub fn use_navigation(
                 }
             })
         });
-        move || drop((on_hash, on_match, on_slash))
+        Box::new(move || drop((on_hash, on_match, on_slash)))
     });
+    use_effect_with(bundle, effect);
 }

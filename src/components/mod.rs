@@ -27,6 +27,11 @@ pub use browser::set_stemmer_loader;
 pub use status::{error_notice, loading};
 pub use view::{PolicyView, Props as PolicyViewProps};
 
+/// An effect that runs once per bundle, boxed: Yew's effect hook is generic
+/// over the effect's closure, and each closure type is another copy of its
+/// code in the wasm; the view's effects per bundle share one through this type.
+pub(crate) type BundleEffect = Box<dyn FnOnce(&Shared<crate::bundle::Bundle>) -> Box<dyn FnOnce()>>;
+
 /// An `Rc` whose props compare by identity: one bundle, loaded once, is the
 /// same bundle; comparing its contents on every render would cost more than
 /// the render.

@@ -453,7 +453,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         // policy whose stemmer the page loads is indexed once it has come,
         // and a search already on screen runs again with it.
         let (index, timers, set_now) = (index.clone(), timers.clone(), set_now.clone());
-        use_effect_with(bundle.clone(), move |bundle| {
+        let effect: super::BundleEffect = Box::new(move |bundle| {
             let to_load = Language::for_tag(&bundle.meta.language).stemmer_to_load();
             if let Some(language) = to_load {
                 let index = index.clone();
@@ -470,8 +470,9 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             }
             let build = to_load.is_none().then(|| Timeout::new(INDEX_DELAY_MS, move || drop(index.get())));
             // Unmounted first: it does not run.
-            move || drop(build)
+            Box::new(move || drop(build))
         });
+        use_effect_with(bundle.clone(), effect);
     }
     let on_input = {
         let (state, set_now) = (state.clone(), set_now.clone());
