@@ -449,9 +449,9 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
     };
     {
         // Built once the policy is on screen (`INDEX_DELAY_MS`), in a task of
-        // its own (a search before then builds it itself). A
-        // policy whose stemmer the page loads is indexed once it has come,
-        // and a search already on screen runs again with it.
+        // its own (a search before then builds it itself). A policy whose
+        // stemmer the page loads is indexed once the stemmer has come, and a
+        // search already on screen runs again with it.
         let (index, timers, set_now) = (index.clone(), timers.clone(), set_now.clone());
         let effect: super::BundleEffect = Box::new(move |bundle| {
             let to_load = Language::for_tag(&bundle.meta.language).stemmer_to_load();
