@@ -38,9 +38,15 @@ pub extern "C" fn stem(len: usize) -> usize {
     ALLOCATOR.used.set(0);
     let Some(Ok(word)) = buffer.get(..len).map(std::str::from_utf8) else { return len };
     let stem = Stemmer::create(ALGORITHM).stem(word).into_owned();
-    // A Snowball stem is never longer than its word.
-    buffer[..stem.len()].copy_from_slice(stem.as_bytes());
-    stem.len()
+    // Snowball's Spanish and Portuguese rules only shorten a word; a stem that
+    // did not fit would leave the word as it is.
+    match buffer.get_mut(..stem.len()) {
+        Some(out) => {
+            out.copy_from_slice(stem.as_bytes());
+            stem.len()
+        }
+        None => len,
+    }
 }
 
 /// Stemming one word allocates a few hundred bytes that are all dropped before
