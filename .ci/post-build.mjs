@@ -25,6 +25,9 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
 const path = (name) => join(dir, name);
 const html = readFileSync(path('index.html'), 'utf8');
+// The wasm's features, as Trunk passed them to wasm-opt (index.html).
+const wasmOptParams = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
+if (!wasmOptParams) throw new Error('index.html lost its data-wasm-opt-params: update .ci/post-build.mjs');
 
 const wasmName = 'privacy-policy-widget_bg.wasm';
 const glueName = 'privacy-policy-widget.js';
@@ -34,16 +37,13 @@ const stemmerIntegrity = buildStemmers();
 /** Renames the wasm's imports and exports (wasm-opt, in place) and the glue's
  *  uses of them to match; throws if the glue does not use a name where expected. */
 function shortenNames(glue) {
-  // The wasm's features, as Trunk passed them to wasm-opt (index.html).
-  const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
-  if (!params) throw new Error('index.html lost its data-wasm-opt-params: update .ci/post-build.mjs');
   const wasm = path(wasmName);
   // Also two more rounds of `-Oz` after Trunk's (Binaryen's passes find more on
   // later rounds: −1.1 KB gzip for the second, −0.3 KB for the third, nothing
-  // for a fourth), and drops the two custom
-  // sections no browser reads (toolchain names, features).
+  // for a fourth), and drops the two custom sections no browser reads
+  // (toolchain names, features).
   const passes = ['--minify-imports-and-exports-and-modules', '-Oz', '-Oz', '--strip-producers', '--strip-target-features'];
-  const out = execFileSync('wasm-opt', [...params, ...passes, wasm, '-o', wasm]);
+  const out = execFileSync('wasm-opt', [...wasmOptParams, ...passes, wasm, '-o', wasm]);
   const { imports, exports: exported } = JSON.parse(out.toString());
   const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).map((i) => i.module));
   if (modules.size !== 1) throw new Error(`expected the wasm to import from one module, found ${[...modules]}`);
@@ -70,7 +70,6 @@ function shortenNames(glue) {
  *  src/search/mod.rs (`Language`). */
 function buildStemmers() {
   const languages = { es: 'spanish', pt: 'portuguese' };
-  const params = html.match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
   // `make dist` sets the target folder (and the flags that build the wasm small).
   const target = process.env.CARGO_TARGET_DIR ?? 'stemmer/target';
   const integrity = {};
@@ -79,7 +78,7 @@ function buildStemmers() {
     execFileSync('cargo', [...cargo, '--manifest-path', 'stemmer/Cargo.toml', '--features', feature], { stdio: 'inherit' });
     const built = join(target, 'wasm32-unknown-unknown', 'release', 'policy_widget_stemmer.wasm');
     const name = `stem-${code}.wasm`;
-    execFileSync('wasm-opt', [...params, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', built, '-o', path(name)]);
+    execFileSync('wasm-opt', [...wasmOptParams, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', built, '-o', path(name)]);
     integrity[code] = `sha384-${createHash('sha384').update(readFileSync(path(name))).digest('base64')}`;
   }
   return integrity;
