@@ -473,7 +473,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
                     index.set_stemmer(stemmer);
                     let query = timers.borrow().query.clone();
                     if query.trim().is_empty() {
-                        index.get();
+                        warm_up(&index.get());
                     } else {
                         set_now.emit(query);
                     }
