@@ -14,13 +14,24 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mounted() -> Element {
+    mounted_with(false).await
+}
+
+async fn mounted_with(defer_closed: bool) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()) };
+    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()), defer_closed };
     yew::Renderer::<PolicyView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
+}
+
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
@@ -45,6 +56,23 @@ async fn a_click_opens_a_section_and_another_closes_it() {
     yew::scheduler::flush().await;
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
     assert_eq!(panel.get_attribute("hidden").as_deref(), Some("until-found"));
+}
+
+#[wasm_bindgen_test]
+async fn closed_sections_get_their_text_after_the_first_paint() {
+    let root = mounted_with(true).await;
+    let panel = find(&root, "#selling-panel");
+    assert_eq!(panel.child_element_count(), 0, "closed text waits for the first paint");
+    assert!(root.text_content().unwrap().contains("Selling"), "the heading does not");
+    // Watched frame by frame, for up to 120 frames (2 s at 60 Hz).
+    for _ in 0..120 {
+        if panel.child_element_count() > 0 {
+            break;
+        }
+        next_frame().await;
+    }
+    assert!(panel.text_content().unwrap().contains("Counting visits."), "{:?}", panel.text_content());
+    assert_eq!(panel.get_attribute("hidden").as_deref(), Some("until-found"), "still closed, findable");
 }
 
 #[wasm_bindgen_test]

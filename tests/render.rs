@@ -12,9 +12,13 @@ use policy_widget::components::{PolicyView, PolicyViewProps};
 use yew::ServerRenderer;
 
 fn render(bundle: Bundle) -> String {
-    let renderer =
-        ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps { bundle: Rc::new(bundle) }).hydratable(false);
-    futures::executor::block_on(renderer.render())
+    render_with(bundle, false)
+}
+
+/// The first render; with `defer_closed`, as the embedded widget paints it first.
+fn render_with(bundle: Bundle, defer_closed: bool) -> String {
+    let props = move || PolicyViewProps { bundle: Rc::new(bundle), defer_closed };
+    futures::executor::block_on(ServerRenderer::<PolicyView>::with_props(props).hydratable(false).render())
 }
 
 fn seed(slug: &str) -> Bundle {
@@ -121,6 +125,23 @@ fn the_initial_state_and_hidden_panels_follow_the_config() {
     assert!(tag_with(&html, "pp-toggle-all").is_some_and(|t| t.contains("aria-expanded=\"true\"")));
     assert!(html.contains("Collapse all sections"));
     assert!(!html.contains("pp-facts"), "facts hidden by config");
+}
+
+#[test]
+fn the_embedded_widgets_first_paint_holds_every_heading_and_the_open_sections_text() {
+    let mut bundle = common::small_bundle();
+    bundle.config.initial = policy_widget::bundle::config::InitialState::First;
+    let first = render_with(bundle.clone(), true);
+    let whole = render_with(bundle, false);
+    for heading in ["What we collect", "Selling", "We never sell your data."] {
+        assert!(first.contains(heading), "{heading} in the first paint");
+    }
+    assert!(first.contains("Your <del"), "the open first section's text is there");
+    assert!(!first.contains("Session cookies only."), "its closed subsection waits");
+    assert!(whole.contains("Session cookies only."), "unless the view renders everything at once");
+    let panel = tag_with(&first, "id=\"selling-panel\"").unwrap();
+    assert!(panel.contains("hidden=\"until-found\""), "a closed panel is there, empty: {panel}");
+    assert_eq!(values(&first, "aria-controls"), values(&whole, "aria-controls"), "every button controls its panel");
 }
 
 #[test]

@@ -21,8 +21,11 @@ fn payloads() -> Vec<String> {
 }
 
 fn render(bundle: Bundle) -> String {
-    let renderer =
-        ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps { bundle: Rc::new(bundle) }).hydratable(false);
+    let renderer = ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps {
+        bundle: Rc::new(bundle),
+        defer_closed: false,
+    })
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 

@@ -32,6 +32,14 @@ pub use view::{PolicyView, Props as PolicyViewProps};
 /// code in the wasm; the view's effects per bundle share one through this type.
 pub(crate) type BundleEffect = Box<dyn FnOnce(&Shared<crate::bundle::Bundle>) -> Box<dyn FnOnce()>>;
 
+/// A timer whose callback is boxed: gloo's `Timeout::new` is generic over its
+/// callback, and each closure type is another copy of it and of
+/// wasm-bindgen's closure glue in the wasm (~0.1 KB gzip a timer); every
+/// timer of the widget goes through this one type.
+pub(crate) fn after(ms: u32, callback: Box<dyn FnOnce()>) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(ms, callback)
+}
+
 /// An `Rc` whose props compare by identity: one bundle, loaded once, is the
 /// same bundle; comparing its contents on every render would cost more than
 /// the render.

@@ -21,6 +21,8 @@ pub struct Open {
     /// Bumped on each navigation so that navigating twice to the same section
     /// still scrolls.
     pub focus_seq: u32,
+    /// Whether closed panels hold their text (`sections::Policy::closed_text`).
+    pub closed_text: bool,
 }
 
 pub enum Action {
@@ -35,16 +37,18 @@ pub enum Action {
     Search(Option<Rc<Strings>>),
     ExpandAll(Rc<Vec<String>>),
     CollapseAll,
+    /// Give closed panels their text (after the first paint).
+    FillClosed,
 }
 
 impl Open {
-    pub fn initial(bundle: &Bundle, initial: InitialState) -> Self {
+    pub fn initial(bundle: &Bundle, initial: InitialState, closed_text: bool) -> Self {
         let ids = match initial {
             InitialState::Collapsed => Strings::default(),
             InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
             InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
         };
-        Open { ids, search: None, focus: None, focus_seq: 0 }
+        Open { ids, search: None, focus: None, focus_seq: 0, closed_text }
     }
 
     /// Exactly these sections open (a subtree's share of the state).
@@ -101,6 +105,10 @@ impl Reducible for Open {
             }
             Action::CollapseAll => {
                 next.current_mut().clear();
+                next.focus = None;
+            }
+            Action::FillClosed => {
+                next.closed_text = true;
                 next.focus = None;
             }
         }

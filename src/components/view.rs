@@ -22,6 +22,12 @@ use crate::search::{Index, Language, Results, Stemmer};
 pub struct Props {
     /// The bundle, its `config` already merged with the element's attributes.
     pub bundle: Rc<Bundle>,
+    /// Whether closed sections' text waits until after the first paint (the
+    /// embedded widget: most of a policy's text is in closed sections, and
+    /// the resident first sees the header, the summary and the headings).
+    /// Server rendering and tests that read the DOM at once leave it off.
+    #[prop_or_default]
+    pub defer_closed: bool,
 }
 
 /// One bundle is loaded once: the same bundle is the same `Rc`. Comparing by
@@ -29,7 +35,7 @@ pub struct Props {
 /// model's deep comparisons out of the wasm.
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle)
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.defer_closed == other.defer_closed
     }
 }
 
@@ -40,7 +46,8 @@ pub fn policy_view(props: &Props) -> Html {
     let labels = &config.labels;
     let open = {
         let bundle = bundle.clone();
-        use_reducer(move || Open::initial(&bundle, bundle.config.initial))
+        let defer_closed = props.defer_closed;
+        use_reducer(move || Open::initial(&bundle, bundle.config.initial, !defer_closed))
     };
     let root = use_node_ref();
     let per_bundle = {
@@ -74,6 +81,18 @@ pub fn policy_view(props: &Props) -> Html {
         })
     };
 
+    {
+        // Closed panels get their text once the first paint is behind us.
+        // Declared before the search, so its timer runs before the index build's.
+        let dispatch = dispatch.clone();
+        let waiting = !open.closed_text;
+        let effect: super::BundleEffect = Box::new(move |_| {
+            let fill = waiting
+                .then(|| super::after(AFTER_FIRST_PAINT_MS, Box::new(move || dispatch.emit(Action::FillClosed))));
+            Box::new(move || drop(fill))
+        });
+        use_effect_with(shared.clone(), effect);
+    }
     let search = use_search(index.clone(), root.clone(), dispatch.clone());
     super::events::use_navigation(
         root.clone(),
@@ -106,7 +125,12 @@ pub fn policy_view(props: &Props) -> Html {
     let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
     let part = |part: Part| html! { <BundlePart bundle={shared.clone()} terms={terms.clone()} {part} {level} /> };
-    let policy = Policy { bundle: shared.clone(), terms: terms.clone(), dispatch: dispatch.clone() };
+    let policy = Policy {
+        bundle: shared.clone(),
+        terms: terms.clone(),
+        dispatch: dispatch.clone(),
+        closed_text: open.closed_text,
+    };
 
     html! {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
@@ -319,12 +343,13 @@ struct Search {
 const DEBOUNCE_MS: u32 = 120;
 /// How long typing must pause before the query is written into the URL.
 const HASH_DELAY_MS: u32 = 300;
-/// The index is built this long after the policy is rendered: after its first
-/// paint (three frames later; and when rendering a long policy overran the
-/// timer, the browser still lays out and paints it before the next task), and
-/// almost always before the first keystroke. A timer rather than
+/// Work that can wait for the policy's first paint starts this long after it is
+/// rendered (three frames later; and when rendering a long policy overran the
+/// timer, the browser still lays out and paints it before the next task),
+/// almost always before the first keystroke: closed sections' text, then the
+/// search index, each in a task of its own. A timer rather than
 /// `requestAnimationFrame` and then a task: the frame callback cost 0.9 KB gzip.
-const INDEX_DELAY_MS: u32 = 50;
+const AFTER_FIRST_PAINT_MS: u32 = 50;
 /// Up to this many words, a search and its repaint take well under a frame
 /// (benches: ~30 µs per query on the seeds), so every keystroke searches at once.
 const INSTANT_SEARCH_WORDS: usize = 50_000;
@@ -440,7 +465,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             if timers.searched {
                 let q = q.clone();
                 // Replacing the timer cancels the write of the previous query.
-                timers.hash = Some(Timeout::new(HASH_DELAY_MS, move || super::browser::set_query_hash(&q)));
+                timers.hash = Some(super::after(HASH_DELAY_MS, Box::new(move || super::browser::set_query_hash(&q))));
             }
         });
     }
@@ -459,7 +484,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
         })
     };
     {
-        // Built once the policy is on screen (`INDEX_DELAY_MS`), in a task of
+        // Built once the policy is on screen (`AFTER_FIRST_PAINT_MS`), in a task of
         // its own (a search before then builds it itself). A policy whose
         // stemmer the page loads is indexed once the stemmer has come, and a
         // search already on screen runs again with it.
@@ -479,7 +504,8 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
                     }
                 });
             }
-            let build = to_load.is_none().then(|| Timeout::new(INDEX_DELAY_MS, move || warm_up(&index.get())));
+            let build =
+                to_load.is_none().then(|| super::after(AFTER_FIRST_PAINT_MS, Box::new(move || warm_up(&index.get()))));
             // Unmounted first: it does not run.
             Box::new(move || drop(build))
         });
@@ -495,7 +521,7 @@ fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Se
             }
             state.set(SearchState { typed: q.clone(), ..(*state).clone() });
             let set_now = set_now.clone();
-            timers.borrow_mut().search = Some(Timeout::new(DEBOUNCE_MS, move || set_now.emit(q)));
+            timers.borrow_mut().search = Some(super::after(DEBOUNCE_MS, Box::new(move || set_now.emit(q))));
         })
     };
     let on_step = {

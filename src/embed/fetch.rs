@@ -1,7 +1,6 @@
 //! Getting a bundle: fetch, size and encoding checks, `JSON.parse`, then the
 //! same loading and validation rules as `policy-widget validate`.
 
-use gloo::timers::callback::Timeout;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -102,7 +101,7 @@ pub async fn fetch_bundle(url: &str, early: Option<Early>) -> Result<(Bundle, Ve
     };
     let timer = {
         let controller = controller.clone();
-        Timeout::new(TIMEOUT_MS, move || controller.abort())
+        crate::components::after(TIMEOUT_MS, Box::new(move || controller.abort()))
     };
     // A failed wait is a time-out when the timer aborted it.
     let failed = |_: JsValue| if controller.signal().aborted() { LoadError::Timeout } else { LoadError::Network };
