@@ -208,6 +208,7 @@ for (const throttle of THROTTLES) {
       row[variant] = r;
       say(`| ${variant} | ${kb(r.transfer.gzip)} | ${kb(r.transfer.brotli)} | ${ms(r.content)} | ${ms(r.ready)} | ${r.keys.length ? ms(median(r.keys)) : '–'} | ${r.keys.length ? ms(p95(r.keys)) : '–'} | ${(r.memory / 2 ** 20).toFixed(1)} |`);
     }
+    results[`${slug}@${throttle}x`] = row;
     const w = row.widget;
     if (!w || Object.keys(row).length < 4) continue;
     const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
@@ -215,7 +216,6 @@ for (const throttle of THROTTLES) {
     say(`Ratios: content widget÷static ${ratio(w.content, row.static.content)}; ` +
       `transfer (gzip) widget÷static ${ratio(w.transfer.gzip, row.static.transfer.gzip)}, ÷minisearch ${ratio(w.transfer.gzip, row.minisearch.transfer.gzip)}, ÷pagefind ${ratio(w.transfer.gzip, row.pagefind.transfer.gzip)}; ` +
       `keystroke p95 widget÷minisearch ${ratio(p95(w.keys), p95(row.minisearch.keys))}, ÷pagefind ${ratio(p95(w.keys), p95(row.pagefind.keys))}`);
-    results[`${slug}@${throttle}x`] = row;
   }
 }
 if (seeds.length) {
