@@ -49,12 +49,11 @@ pub fn policy_view(props: &Props) -> Html {
         let defer_closed = props.defer_closed;
         use_reducer(move || Open::initial(&bundle, bundle.config.initial, !defer_closed))
     };
-    let root = use_node_ref();
     let per_bundle = {
         let dispatcher = open.dispatcher();
         use_memo(Shared(bundle.clone()), move |bundle| PerBundle::new(bundle, dispatcher))
     };
-    let PerBundle { shared, all_ids, terms, index, dispatch } = &*per_bundle;
+    let PerBundle { shared, all_ids, terms, index, dispatch, root, timers } = &*per_bundle;
     let dispatch = dispatch.clone();
     let reveal = {
         let dispatch = dispatch.clone();
@@ -93,7 +92,7 @@ pub fn policy_view(props: &Props) -> Html {
         });
         use_effect_with(shared.clone(), effect);
     }
-    let search = use_search(index.clone(), root.clone(), dispatch.clone());
+    let search = use_search(index.clone(), timers.clone(), root.clone(), dispatch.clone());
     super::events::use_navigation(
         root.clone(),
         shared.clone(),
@@ -133,7 +132,7 @@ pub fn policy_view(props: &Props) -> Html {
     };
 
     html! {
-        <div class="pp" lang={bundle.meta.language.clone()} ref={root} {onclick}>
+        <div class="pp" lang={bundle.meta.language.clone()} ref={root.clone()} {onclick}>
             { part(Part::Header) }
             if show.search {
                 { search_box(SearchForm {
@@ -401,6 +400,12 @@ struct PerBundle {
     /// Changes to the open sections: stable across renders (sections compare
     /// it in their props).
     dispatch: Callback<Action>,
+    /// The view's root element. Here rather than in `use_node_ref`, as are the
+    /// search's timers rather than in `use_mut_ref`: each hook of another type
+    /// is more of Yew's hook code in the wasm, and these live as long as the
+    /// bundle is shown (a new bundle drops the old one's timers, which cancels them).
+    root: NodeRef,
+    timers: Rc<RefCell<Timers>>,
 }
 
 impl PerBundle {
@@ -416,12 +421,14 @@ impl PerBundle {
             })),
             index: LazyIndex { bundle: bundle.clone(), built: Rc::default(), stemmer: Rc::default() },
             dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
+            root: NodeRef::default(),
+            timers: Rc::default(),
         }
     }
 }
 
-/// The search hook's timers, in one `use_mut_ref` (each of another type is
-/// more of Yew's hook code in the wasm). Replacing a timer cancels it.
+/// The search's timers, in one place (`PerBundle::timers`). Replacing a timer
+/// cancels it.
 #[derive(Default)]
 struct Timers {
     /// Whether there was a query yet: until then the URL keeps its hash.
@@ -448,10 +455,9 @@ struct SearchState {
 }
 
 #[hook]
-fn use_search(index: LazyIndex, root: NodeRef, dispatch: Callback<Action>) -> Search {
+fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let bundle = index.bundle.clone();
     let state = use_state(SearchState::default);
-    let timers = use_mut_ref(Timers::default);
     {
         // The query goes in the URL — but not before there was one, or a
         // shared `#pp-q=` link would be wiped before it is read — once typing
