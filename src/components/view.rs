@@ -458,28 +458,28 @@ struct SearchState {
 fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, dispatch: Callback<Action>) -> Search {
     let bundle = index.bundle.clone();
     let state = use_state(SearchState::default);
-    {
-        // The query goes in the URL — but not before there was one, or a
-        // shared `#pp-q=` link would be wiped before it is read — once typing
-        // pauses: a history update costs Chromium 1–3 ms, a sixth of a
-        // keystroke's frame, and nobody shares a half-typed word.
-        let timers = timers.clone();
-        use_effect_with(state.query.clone(), move |q| {
-            let mut timers = timers.borrow_mut();
-            timers.searched |= !q.is_empty();
-            timers.query.clone_from(q);
-            if timers.searched {
-                let q = q.clone();
-                // Replacing the timer cancels the write of the previous query.
-                timers.hash = Some(super::after(HASH_DELAY_MS, Box::new(move || super::browser::set_query_hash(&q))));
-            }
-        });
-    }
     // Searches, and opens the matching sections (and their ancestors) in the
     // same update, so a keystroke costs one render of the sections, not two.
     let set_now = {
-        let (state, index, bundle) = (state.clone(), index.clone(), bundle.clone());
+        let (state, index, bundle, timers) = (state.clone(), index.clone(), bundle.clone(), timers.clone());
         Callback::from(move |q: String| {
+            {
+                // The query goes in the URL — but not before there was one, or
+                // a shared `#pp-q=` link would be wiped before it is read —
+                // once typing pauses: a history update costs Chromium 1–3 ms, a
+                // sixth of a keystroke's frame, and nobody shares a half-typed
+                // word. Here rather than in an effect on the query: an effect
+                // of another type is more of Yew's hook code in the wasm.
+                let mut timers = timers.borrow_mut();
+                timers.searched |= !q.is_empty();
+                timers.query.clone_from(&q);
+                if timers.searched {
+                    let q = q.clone();
+                    // Replacing the timer cancels the write of the previous query.
+                    timers.hash =
+                        Some(super::after(HASH_DELAY_MS, Box::new(move || super::browser::set_query_hash(&q))));
+                }
+            }
             let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.get().search(&q) });
             let matched = (!found.hits.is_empty()).then(|| {
                 let hits = found.hits.iter().map(|h| h.section.clone()).collect();
