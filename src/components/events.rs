@@ -34,7 +34,7 @@ pub fn use_navigation(
     dispatch: Callback<Action>,
     search: Callback<String>,
 ) {
-    let effect: super::BundleEffect = Box::new(move |bundle| {
+    let effect: super::ViewEffect = Box::new(move |(bundle, _)| {
         if let Some(query) = super::browser::hash_query() {
             search.emit(query);
         } else if let Some(id) = super::browser::hash_id() {
@@ -73,5 +73,5 @@ pub fn use_navigation(
         });
         Box::new(move || drop((on_hash, on_match, on_slash)))
     });
-    use_effect_with(bundle, effect);
+    use_effect_with((bundle, 0), effect);
 }

@@ -27,10 +27,14 @@ pub use browser::set_stemmer_loader;
 pub use status::{error_notice, loading};
 pub use view::{PolicyView, Props as PolicyViewProps};
 
-/// An effect that runs once per bundle, boxed: Yew's effect hook is generic
-/// over the effect's closure, and each closure type is another copy of its
-/// code in the wasm; the view's effects per bundle share one through this type.
-pub(crate) type BundleEffect = Box<dyn FnOnce(&Shared<crate::bundle::Bundle>) -> Box<dyn FnOnce()>>;
+/// What the view's effects depend on: the bundle, and a counter for an effect
+/// that runs again when the counter moves (0 for those that run once per bundle).
+pub(crate) type EffectDeps = (Shared<crate::bundle::Bundle>, u32);
+
+/// An effect of the view, boxed: Yew's effect hook is generic over the
+/// effect's closure and its dependencies, and each pair of types is another
+/// copy of its code in the wasm; the view's effects share one through this type.
+pub(crate) type ViewEffect = Box<dyn FnOnce(&EffectDeps) -> Box<dyn FnOnce()>>;
 
 /// A timer whose callback is boxed: gloo's `Timeout::new` is generic over its
 /// callback, and each closure type is another copy of it and of

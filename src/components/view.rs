@@ -85,12 +85,12 @@ pub fn policy_view(props: &Props) -> Html {
         // Declared before the search, so its timer runs before the index build's.
         let dispatch = dispatch.clone();
         let waiting = !open.closed_text;
-        let effect: super::BundleEffect = Box::new(move |_| {
+        let effect: super::ViewEffect = Box::new(move |_| {
             let fill = waiting
                 .then(|| super::after(AFTER_FIRST_PAINT_MS, Box::new(move || dispatch.emit(Action::FillClosed))));
             Box::new(move || drop(fill))
         });
-        use_effect_with(shared.clone(), effect);
+        use_effect_with((shared.clone(), 0), effect);
     }
     let search = use_search(index.clone(), timers.clone(), root.clone(), dispatch.clone());
     super::events::use_navigation(
@@ -103,11 +103,13 @@ pub fn policy_view(props: &Props) -> Html {
     {
         let root = root.clone();
         let focus = open.focus.clone();
-        use_effect_with(open.focus_seq, move |_| {
+        let effect: super::ViewEffect = Box::new(move |_| {
             if let (Some(root), Some(id)) = (root.cast::<web_sys::Element>(), focus) {
                 super::browser::bring_into_view(&root, &id);
             }
+            Box::new(|| ())
         });
+        use_effect_with((shared.clone(), open.focus_seq), effect);
     }
 
     let level = config.heading_level;
@@ -495,7 +497,7 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
         // stemmer the page loads is indexed once the stemmer has come, and a
         // search already on screen runs again with it.
         let (index, timers, set_now) = (index.clone(), timers.clone(), set_now.clone());
-        let effect: super::BundleEffect = Box::new(move |bundle| {
+        let effect: super::ViewEffect = Box::new(move |(bundle, _)| {
             let to_load = Language::for_tag(&bundle.meta.language).stemmer_to_load();
             if let Some(language) = to_load {
                 let index = index.clone();
@@ -515,7 +517,7 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
             // Unmounted first: it does not run.
             Box::new(move || drop(build))
         });
-        use_effect_with(bundle.clone(), effect);
+        use_effect_with((bundle.clone(), 0), effect);
     }
     let on_input = {
         let (state, set_now) = (state.clone(), set_now.clone());
