@@ -368,11 +368,14 @@ mod tests {
     }
 
     /// The parser itself, without `parse`'s shortcut for text with no markup.
+    #[cfg(not(target_arch = "wasm32"))]
     fn parsed_char_by_char(text: &str) -> Vec<Inline> {
         let chars: Vec<char> = text.chars().collect();
         Parser { chars: &chars, depth: 0 }.run(0, chars.len())
     }
 
+    // proptest is a native dev-dependency (the wasm test build has no use for it).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn the_shortcut_for_text_without_markup_reads_as_the_parser_does(
