@@ -36,9 +36,9 @@ pub struct Policy {
     pub terms: Shared<GlossaryTerms>,
     pub dispatch: Callback<Action>,
     /// Whether closed panels hold their text: not until the embedded widget's
-    /// first paint, which then shows sooner (at Mass.gov 2016's length, most
-    /// of the render; at 100 times it, 0.4 s of it). The text is still there
-    /// for find-in-page (`hidden="until-found"`) and print once the page shows.
+    /// first paint, which then comes sooner (by 15–60 ms at Mass.gov 2016's
+    /// length, by a third of a second at 100 times it). The text is there for
+    /// find-in-page (`hidden="until-found"`) and print once the page shows.
     pub closed_text: bool,
 }
 
