@@ -178,10 +178,10 @@ impl Language {
         // gzip). Creating a stemmer only picks a function: cheaper than keeping one.
         let stemmer = match self {
             Language::English => rust_stemmers::Stemmer::create(Algorithm::English),
-            #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"))]
-            Language::Spanish => rust_stemmers::Stemmer::create(Algorithm::Spanish),
-            #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"))]
-            Language::Portuguese => rust_stemmers::Stemmer::create(Algorithm::Portuguese),
+            // `BUNDLED` is a constant: where it is false, these arms are dead
+            // code and their algorithms are not linked.
+            Language::Spanish if BUNDLED => rust_stemmers::Stemmer::create(Algorithm::Spanish),
+            Language::Portuguese if BUNDLED => rust_stemmers::Stemmer::create(Algorithm::Portuguese),
             _ => return word.to_owned(),
         };
         stemmer.stem(word).into_owned()
