@@ -11,10 +11,7 @@
 //    `integrity`, so a tampered .wasm is refused too;
 // 4. minifies that script (terser: 10 KB → 7 KB gzip; www/policy-widget.js and
 //    wasm-bindgen's glue are the readable sources);
-// 5. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html;
-// 6. builds the Snowball stemmers the widget's wasm does not carry, one wasm
-//    module per language (stemmer/), next to the widget as `stem-<code>.wasm`,
-//    with their SHA-384 in the script too.
+// 5. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +29,6 @@ if (!wasmOptParams) throw new Error('index.html lost its data-wasm-opt-params: u
 const wasmName = 'privacy-policy-widget_bg.wasm';
 const glueName = 'privacy-policy-widget.js';
 const glue = shortenNames(readFileSync(path(glueName), 'utf8'));
-const stemmerIntegrity = buildStemmers();
 
 /** Renames the wasm's imports and exports (wasm-opt, in place) and the glue's
  *  uses of them to match; throws if the glue does not use a name where expected. */
@@ -65,24 +61,6 @@ function shortenNames(glue) {
   for (const [from, to] of exported) glue = glue.replace(new RegExp(`(?<=\\bwasm\\.)${from}\\b`, 'g'), () => to);
   return glue;
 }
-/** Builds each stemmer module into the staging folder; returns code → SHA-384.
- *  A new language: a feature in stemmer/Cargo.toml, a line here, and an arm in
- *  src/search/mod.rs (`Language`). */
-function buildStemmers() {
-  const languages = { es: 'spanish', pt: 'portuguese' };
-  // `make dist` sets the target folder (and the flags that build the wasm small).
-  const target = process.env.CARGO_TARGET_DIR ?? 'stemmer/target';
-  const integrity = {};
-  for (const [code, feature] of Object.entries(languages)) {
-    const cargo = ['build', '--release', '--locked', '--target', 'wasm32-unknown-unknown'];
-    execFileSync('cargo', [...cargo, '--manifest-path', 'stemmer/Cargo.toml', '--features', feature], { stdio: 'inherit' });
-    const built = join(target, 'wasm32-unknown-unknown', 'release', 'policy_widget_stemmer.wasm');
-    const name = `stem-${code}.wasm`;
-    execFileSync('wasm-opt', [...wasmOptParams, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', built, '-o', path(name)]);
-    integrity[code] = `sha384-${createHash('sha384').update(readFileSync(path(name))).digest('base64')}`;
-  }
-  return integrity;
-}
 
 const exports = [/^export class /m, /^export function /m, /^export \{ initSync, __wbg_init as default \};$/m];
 for (const e of exports) {
@@ -94,16 +72,15 @@ const inlined = glue
   .replace(/^export \{ initSync, __wbg_init as default \};$/m, '');
 
 const entryName = 'policy-widget.js';
-const importLine = "import init, { mountWidget, setStemmerLoader } from './privacy-policy-widget.js';";
+const importLine = "import init, { mountWidget } from './privacy-policy-widget.js';";
 const entry = readFileSync(path(entryName), 'utf8');
-if (!entry.includes(importLine) || !entry.includes("'__WASM_INTEGRITY__'") || !entry.includes("'__STEMMER_INTEGRITY__'")) {
-  throw new Error('www/policy-widget.js lost its import line or an integrity placeholder');
+if (!entry.includes(importLine) || !entry.includes("'__WASM_INTEGRITY__'")) {
+  throw new Error('www/policy-widget.js lost its import line or its integrity placeholder');
 }
 const wasmHash = createHash('sha384').update(readFileSync(path(wasmName))).digest('base64');
 const bundled = entry
   .replace(importLine, `// ---- wasm-bindgen glue (bundled at build time) ----\n${inlined}\n// ---- the entry ----\nconst init = __wbg_init;`)
-  .replace("'__WASM_INTEGRITY__'", `'sha384-${wasmHash}'`)
-  .replace("'__STEMMER_INTEGRITY__'", JSON.stringify(stemmerIntegrity));
+  .replace("'__WASM_INTEGRITY__'", `'sha384-${wasmHash}'`);
 const banner = '/*! privacy-policy widget, MIT OR Apache-2.0. Readable source: www/policy-widget.js and wasm-bindgen\'s glue. */';
 const minified = await minify(bundled, {
   module: true,

@@ -1,6 +1,5 @@
 // Prints the size of what every resident downloads (the widget's JS and wasm),
-// raw and compressed, then each stemmer module (downloaded only for a policy in
-// its language), and the Subresource Integrity value for the script tag.
+// raw and compressed, and the Subresource Integrity value for the script tag.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -18,16 +17,12 @@ function measure(f) {
   return { raw: data.length, gzip, brotli };
 }
 const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f)).sort();
-// Every resident downloads the script and the widget's wasm; a stemmer module
-// only for a policy in its language.
-const stemmers = files.filter((f) => f.startsWith('stem-'));
 let total = { raw: 0, gzip: 0, brotli: 0 };
-for (const f of files.filter((f) => !stemmers.includes(f))) {
+for (const f of files) {
   const size = measure(f);
   total = { raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli };
   line(f, size);
 }
 line('total', total);
-for (const f of stemmers) line(`${f} (only for its language)`, measure(f));
 const sri = createHash('sha384').update(readFileSync(join(dir, 'policy-widget.js'))).digest('base64');
 console.log(`integrity for policy-widget.js: sha384-${sri}`);

@@ -43,8 +43,8 @@ fn bench(c: &mut Criterion) {
     let mut bundles: Vec<(String, Bundle)> = SEEDS.iter().map(|s| (s.to_string(), seed(s))).collect();
     bundles.push(("generated-1mb".into(), one_megabyte()));
     for (name, bundle) in &bundles {
-        c.bench_function(&format!("index build / {name}"), |b| b.iter(|| Index::build(black_box(bundle), None)));
-        let index = Index::build(bundle, None);
+        c.bench_function(&format!("index build / {name}"), |b| b.iter(|| Index::build(black_box(bundle))));
+        let index = Index::build(bundle);
         for q in QUERIES {
             c.bench_function(&format!("query {q:?} / {name}"), |b| b.iter(|| index.search(black_box(q))));
         }

@@ -6,61 +6,20 @@
 // It defines the <privacy-policy> element and exports `mount` for developers.
 // The wasm is loaded from next to this file (import.meta.url), so the widget can
 // be hosted on any origin. Nothing here writes HTML strings, sets cookies or
-// touches storage; the only requests are the wasm next to it, the bundle, and
-// for a Spanish or Portuguese policy that language's stemmer next to it.
+// touches storage; the only requests are the wasm next to it and the bundle.
 //
 // The build (.ci/post-build.mjs) bundles wasm-bindgen's glue in place of the
-// import below and writes the wasm's SHA-384 (and each stemmer's) in place of
-// the placeholders, so one `integrity` on the script tag covers the JavaScript
+// import below and writes the wasm's SHA-384 in place of the placeholder, so one `integrity` on the script tag covers the JavaScript
 // and a wasm that was tampered with is refused.
 
-import init, { mountWidget, setStemmerLoader } from './privacy-policy-widget.js';
+import init, { mountWidget } from './privacy-policy-widget.js';
 
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 const wasmUrl = new URL('./privacy-policy-widget_bg.wasm', import.meta.url);
 let ready;
 function load() {
-  ready ??= init({ module_or_path: fetch(wasmUrl, { integrity: WASM_INTEGRITY }) }).then(() =>
-    setStemmerLoader(loadStemmer),
-  );
+  ready ??= init({ module_or_path: fetch(wasmUrl, { integrity: WASM_INTEGRITY }) });
   return ready;
-}
-
-/**
- * Snowball stemmers the wasm does not carry (it has English), one small module
- * per language (stemmer/ in the repository), fetched only when a policy in
- * that language is shown: language code → the module's SHA-384.
- */
-const STEMMER_INTEGRITY = '__STEMMER_INTEGRITY__';
-/** The module's buffer for a word, in bytes (stemmer/src/lib.rs: CAPACITY). */
-const STEMMER_CAPACITY = 256;
-const stemmers = new Map();
-
-/** A promise of `word => stem` for a language code ("es"), loaded once per page. */
-function loadStemmer(language) {
-  if (!stemmers.has(language)) stemmers.set(language, fetchStemmer(language));
-  return stemmers.get(language);
-}
-
-async function fetchStemmer(language) {
-  const integrity = STEMMER_INTEGRITY[language];
-  if (!integrity) throw new Error(`no stemmer for "${language}"`);
-  const url = new URL(`./stem-${language}.wasm`, import.meta.url);
-  const response = await fetch(url, { integrity });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  // Not instantiateStreaming: it refuses a wasm served without its MIME type,
-  // as many CMS file stores serve it.
-  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer());
-  const { memory, word, stem } = instance.exports;
-  const at = word();
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  return (text) => {
-    const buffer = new Uint8Array(memory.buffer, at, STEMMER_CAPACITY);
-    const { read, written } = encoder.encodeInto(text, buffer);
-    if (read < text.length) return text; // too long to be a word worth stemming
-    return decoder.decode(buffer.subarray(0, stem(written)));
-  };
 }
 
 /** Attributes that override the bundle's `config` (see docs/embedding.md). */

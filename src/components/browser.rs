@@ -138,37 +138,3 @@ pub async fn copy_section_link(id: &str) -> bool {
     }
     copied
 }
-
-thread_local! {
-    /// The page's stemmer loader (`setStemmerLoader`, called by
-    /// `policy-widget.js`): language code → a promise of `word => stem`.
-    static STEMMER_LOADER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Keeps the page's stemmer loader for every widget on the page: `loader(code)`
-/// ("es", "pt") returns a promise of a `word => stem` function. Without one, a
-/// policy in a language whose algorithm the wasm does not carry
-/// ([`crate::search::Language::stemmer_to_load`]) is searched on its words as written.
-pub fn set_stemmer_loader(loader: js_sys::Function) {
-    STEMMER_LOADER.with(|l| *l.borrow_mut() = Some(loader));
-}
-
-/// The stemmer for `language` ("es") from the page, or `None` (no loader, or
-/// it failed: the policy is then searched on its words as written, and the
-/// console says why).
-pub async fn load_stemmer(language: &str) -> Option<crate::search::Stemmer> {
-    let loader = STEMMER_LOADER.with(|l| l.borrow().clone())?;
-    let promise = loader.call1(&wasm_bindgen::JsValue::NULL, &language.into()).ok()?;
-    match JsFuture::from(js_sys::Promise::from(promise)).await.map(JsCast::dyn_into::<js_sys::Function>) {
-        Ok(Ok(stem)) => Some(std::rc::Rc::new(move |word: &str| {
-            stem.call1(&wasm_bindgen::JsValue::NULL, &word.into())
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_else(|| word.to_owned())
-        })),
-        Ok(Err(e)) | Err(e) => {
-            web_sys::console::warn_2(&"privacy-policy: no stemmer, search matches words as written:".into(), &e);
-            None
-        }
-    }
-}

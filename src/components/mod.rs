@@ -23,7 +23,6 @@ mod term;
 mod toggle;
 mod view;
 
-pub use browser::set_stemmer_loader;
 pub use status::{error_notice, loading};
 pub use view::{PolicyView, Props as PolicyViewProps};
 

@@ -16,7 +16,7 @@ use super::summary::summary_panel;
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
-use crate::search::{Index, Language, Results, Stemmer};
+use crate::search::{Index, Results};
 
 #[derive(Properties)]
 pub struct Props {
@@ -358,26 +358,16 @@ const INSTANT_SEARCH_WORDS: usize = 50_000;
 /// The search index, built on first use. Building it is a sixth of the
 /// widget's start-up script (stemming every word of the policy), and nothing
 /// needs it before the resident types: the policy is painted first.
-///
-/// A language whose stemmer the page loads on demand is indexed on its words
-/// as written until the stemmer arrives, then again with it.
 #[derive(Clone)]
 struct LazyIndex {
     bundle: Shared<Bundle>,
     built: Rc<RefCell<Option<Rc<Index>>>>,
-    stemmer: Rc<RefCell<Option<Stemmer>>>,
 }
 
 impl LazyIndex {
     fn get(&self) -> Rc<Index> {
-        let build = || Rc::new(Index::build(&self.bundle, self.stemmer.borrow().clone()));
+        let build = || Rc::new(Index::build(&self.bundle));
         self.built.borrow_mut().get_or_insert_with(build).clone()
-    }
-
-    /// Rebuilds with the stemmer the page loaded.
-    fn set_stemmer(&self, stemmer: Stemmer) {
-        *self.stemmer.borrow_mut() = Some(stemmer);
-        self.built.borrow_mut().take();
     }
 }
 
@@ -421,7 +411,7 @@ impl PerBundle {
             } else {
                 GlossaryTerms::default()
             })),
-            index: LazyIndex { bundle: bundle.clone(), built: Rc::default(), stemmer: Rc::default() },
+            index: LazyIndex { bundle: bundle.clone(), built: Rc::default() },
             dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
             root: NodeRef::default(),
             timers: Rc::default(),
@@ -435,8 +425,6 @@ impl PerBundle {
 struct Timers {
     /// Whether there was a query yet: until then the URL keeps its hash.
     searched: bool,
-    /// The query searched last: searched again once a stemmer arrives.
-    query: String,
     /// Writes the query into the URL once typing pauses.
     hash: Option<Timeout>,
     /// On a long policy, runs the search once typing pauses.
@@ -474,7 +462,6 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
                 // of another type is more of Yew's hook code in the wasm.
                 let mut timers = timers.borrow_mut();
                 timers.searched |= !q.is_empty();
-                timers.query.clone_from(&q);
                 if timers.searched {
                     let q = q.clone();
                     // Replacing the timer cancels the write of the previous query.
@@ -493,27 +480,10 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
     };
     {
         // Built once the policy is on screen (`AFTER_FIRST_PAINT_MS`), in a task of
-        // its own (a search before then builds it itself). A policy whose
-        // stemmer the page loads is indexed once the stemmer has come, and a
-        // search already on screen runs again with it.
-        let (index, timers, set_now) = (index.clone(), timers.clone(), set_now.clone());
-        let effect: super::ViewEffect = Box::new(move |(bundle, _)| {
-            let to_load = Language::for_tag(&bundle.meta.language).stemmer_to_load();
-            if let Some(language) = to_load {
-                let index = index.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(stemmer) = super::browser::load_stemmer(language).await else { return };
-                    index.set_stemmer(stemmer);
-                    let query = timers.borrow().query.clone();
-                    if query.trim().is_empty() {
-                        warm_up(&index.get());
-                    } else {
-                        set_now.emit(query);
-                    }
-                });
-            }
-            let build =
-                to_load.is_none().then(|| super::after(AFTER_FIRST_PAINT_MS, Box::new(move || warm_up(&index.get()))));
+        // its own (a search before then builds it itself).
+        let index = index.clone();
+        let effect: super::ViewEffect = Box::new(move |_| {
+            let build = super::after(AFTER_FIRST_PAINT_MS, Box::new(move || warm_up(&index.get())));
             // Unmounted first: it does not run.
             Box::new(move || drop(build))
         });

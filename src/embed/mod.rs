@@ -64,14 +64,6 @@ pub fn mount_widget(host: HtmlElement, source: JsValue, attributes: JsValue) -> 
     Ok(Widget { app: Some(app) })
 }
 
-/// Gives every widget on the page the stemmers the wasm does not carry:
-/// `loader(code)` ("es", "pt") returns a promise of a `word => stem` function
-/// (`policy-widget.js` fetches the language's module from next to itself).
-#[wasm_bindgen(js_name = setStemmerLoader)]
-pub fn set_stemmer_loader(loader: js_sys::Function) {
-    crate::components::set_stemmer_loader(loader);
-}
-
 /// `[[name, value], …]` from JavaScript; anything else in the list is skipped.
 fn name_value_pairs(list: &JsValue) -> Vec<(String, String)> {
     let Some(list) = list.dyn_ref::<js_sys::Array>() else { return Vec::new() };

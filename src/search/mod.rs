@@ -12,6 +12,7 @@
 mod case;
 mod distance;
 mod highlight;
+mod light_stem;
 mod synonyms;
 mod terms;
 pub mod text;
@@ -122,17 +123,16 @@ const STOP_WORDS: &[&str] = &[
     "your",
 ];
 
-/// How words of the policy's language are reduced to stems: Snowball for
-/// English, Spanish and Portuguese, the languages Massachusetts towns translate
-/// into most that Snowball covers (the others high on that list, Chinese,
-/// Haitian Creole and Vietnamese, have no Snowball algorithm and need none as
-/// much). Other languages are matched on folded words, with prefixes and typos.
+/// How words of the policy's language are reduced to stems: English by
+/// Snowball's algorithm; Spanish and Portuguese, the languages Massachusetts
+/// towns translate into most, by light stemmers (`light_stem`: plural, gender
+/// and adverb endings). The others high on that list, Chinese, Haitian Creole
+/// and Vietnamese, inflect little or not at all. Other languages are matched on
+/// folded words, with prefixes and typos.
 ///
-/// The widget's wasm carries English alone: each further algorithm would cost
-/// every resident 2–3 KB of gzipped wasm, so a Spanish or Portuguese policy's
-/// stemmer is a small module of its own (`stemmer/`) that the page loads when
-/// such a policy is shown, and hands to [`Index::build`]. Native builds, and
-/// wasm builds with the `bundled-stemmers` feature, carry all three.
+/// All three are in every build, the widget's wasm included: the light
+/// stemmers cost it 0.2 KB gzip, where Snowball's Spanish and Portuguese
+/// tables cost 4.5 KB each and were a module of their own, fetched per policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
     English,
@@ -141,12 +141,6 @@ pub enum Language {
     #[default]
     Unstemmed,
 }
-
-/// A stemmer from outside this build (in the widget, a module the page loaded).
-pub type Stemmer = Rc<dyn Fn(&str) -> String>;
-
-/// Whether this build carries the Spanish and Portuguese algorithms.
-const BUNDLED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "bundled-stemmers"));
 
 impl Language {
     /// The language of a BCP 47 tag ("es", "pt-BR", "en-US"): only the primary
@@ -160,31 +154,18 @@ impl Language {
         }
     }
 
-    /// The language's code when its stemmer has to come from outside this
-    /// build: `"es"`, `"pt"` in the widget's wasm, never natively.
-    pub fn stemmer_to_load(self) -> Option<&'static str> {
-        match self {
-            Language::Spanish if !BUNDLED => Some("es"),
-            Language::Portuguese if !BUNDLED => Some("pt"),
-            _ => None,
-        }
-    }
-
-    /// The word's stem by the algorithm this build carries for the language;
-    /// the word itself where it carries none.
+    /// The word's stem in this language; the word itself where it has no
+    /// stemmer. `word` is folded ([`text::fold_char`]).
     pub fn stem(self, word: &str) -> String {
-        // Each arm names its algorithm as a constant so that only these are
-        // linked (a runtime `Algorithm` would pull in all eighteen: +39 KB
-        // gzip). Creating a stemmer only picks a function: cheaper than keeping one.
-        let stemmer = match self {
-            Language::English => rust_stemmers::Stemmer::create(Algorithm::English),
-            // `BUNDLED` is a constant: where it is false, these arms are dead
-            // code and their algorithms are not linked.
-            Language::Spanish if BUNDLED => rust_stemmers::Stemmer::create(Algorithm::Spanish),
-            Language::Portuguese if BUNDLED => rust_stemmers::Stemmer::create(Algorithm::Portuguese),
-            _ => return word.to_owned(),
-        };
-        stemmer.stem(word).into_owned()
+        match self {
+            // Only this algorithm is linked (a runtime `Algorithm` would pull
+            // in all eighteen: +39 KB gzip). Creating a stemmer only picks a
+            // function: cheaper than keeping one.
+            Language::English => rust_stemmers::Stemmer::create(Algorithm::English).stem(word).into_owned(),
+            Language::Spanish => light_stem::spanish(word),
+            Language::Portuguese => light_stem::portuguese(word),
+            Language::Unstemmed => word.to_owned(),
+        }
     }
 }
 
@@ -215,8 +196,6 @@ struct Posting {
 // in the wasm, and on a keystroke a vector is cheaper than hashing anyway.
 pub struct Index {
     language: Language,
-    /// The language's stemmer when this build does not carry it.
-    stemmer: Option<Stemmer>,
     docs: Vec<Doc>,
     /// Stem → where it occurs; a term's id is its slot.
     terms: Keyed<Vec<Posting>>,
@@ -317,20 +296,10 @@ impl Index {
         self.docs.iter().map(|d| d.sequence.len()).sum()
     }
 
-    fn stem(&self, word: &str) -> String {
-        match &self.stemmer {
-            Some(stem) => stem(word),
-            None => self.language.stem(word),
-        }
-    }
-
-    /// Indexes every section of a bundle. `stemmer` stems the bundle's
-    /// language where this build has no algorithm for it
-    /// ([`Language::stemmer_to_load`]); without one, words are indexed as written.
-    pub fn build(bundle: &Bundle, stemmer: Option<Stemmer>) -> Self {
+    /// Indexes every section of a bundle.
+    pub fn build(bundle: &Bundle) -> Self {
         let mut index = Index {
             language: Language::for_tag(&bundle.meta.language),
-            stemmer,
             docs: Vec::new(),
             terms: Keyed::default(),
             vocabulary: Vec::new(),
@@ -400,7 +369,7 @@ impl Index {
         if let Some(id) = seen.get(word) {
             return *id;
         }
-        let id = self.terms.slot(&self.stem(word), Vec::new);
+        let id = self.terms.slot(&self.language.stem(word), Vec::new);
         seen.insert(word.to_owned(), id);
         id
     }
@@ -414,7 +383,7 @@ impl Index {
     fn known(&self, word: &str) -> Option<u32> {
         match self.vocabulary.get(self.vocabulary_from(word)) {
             Some((w, id)) if w == word => Some(*id),
-            _ => self.terms.slot_of(&self.stem(word)),
+            _ => self.terms.slot_of(&self.language.stem(word)),
         }
     }
 
@@ -429,7 +398,7 @@ impl Index {
             ids.sort_unstable();
             ids.dedup();
             for word in *group {
-                self.synonyms.entry(&self.stem(word)).extend(&ids);
+                self.synonyms.entry(&self.language.stem(word)).extend(&ids);
             }
         }
         let mut pairs: Vec<(String, String)> =
@@ -577,7 +546,7 @@ impl Index {
         if let Some(id) = self.known(word) {
             terms.push((id, 1.0));
         }
-        for &s in self.synonyms.get(&self.stem(word)).into_iter().flatten() {
+        for &s in self.synonyms.get(&self.language.stem(word)).into_iter().flatten() {
             terms.push((s, 0.6));
         }
         let phrases: Vec<(Vec<u32>, f32)> =
@@ -717,16 +686,13 @@ mod tests {
     }
 
     fn index() -> Index {
-        Index::build(
-            &bundle(&[
-                ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
-                ("records", "Public records", "What you send us may become a public record under the law."),
-                ("ip", "Logs", "We store the Internet Protocol address of each visit."),
-                ("selling", "Sharing", "We do not sell or rent personal information."),
-                ("cookie-jar", "Recipes", "A coockie jar recipe, spelled oddly."),
-            ]),
-            None,
-        )
+        Index::build(&bundle(&[
+            ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
+            ("records", "Public records", "What you send us may become a public record under the law."),
+            ("ip", "Logs", "We store the Internet Protocol address of each visit."),
+            ("selling", "Sharing", "We do not sell or rent personal information."),
+            ("cookie-jar", "Recipes", "A coockie jar recipe, spelled oddly."),
+        ]))
     }
 
     fn first(query: &str) -> String {
