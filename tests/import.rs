@@ -101,6 +101,41 @@ fn an_archive_preamble_and_a_cover_memo_stay_out_of_the_policy() {
 }
 
 #[test]
+fn a_title_block_of_stacked_lines_gives_its_dates_and_stays_out_of_the_outline() {
+    // Title, then publisher and date lines with no blank line between them, then
+    // numbered sections; a Massachusetts citation in the text.
+    let b = fixture("title-block.txt");
+    assert_eq!(b.meta.title, "Website Privacy Policy");
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2022-07-01"));
+    assert_eq!(b.meta.updated_date.as_deref(), Some("2024-03-15"));
+    assert_eq!(outline(&b)[0], "0 1. Information we collect automatically", "the publisher line is no heading");
+    let intro: Vec<&str> = b.intro.iter().flat_map(Block::texts).map(|(_, t)| t).collect();
+    assert_eq!(intro[0], "City of Example", "kept, as text, and not joined to the next paragraph");
+    assert!(intro[1].starts_with("The City of Example respects your privacy."));
+    let records = b.summary.iter().find(|p| p.section == "s-4-public-records").expect("a summary point on records");
+    assert!(records.text.ends_with("(M.G.L. c. 66, § 10)."), "a citation does not end the sentence: {}", records.text);
+
+    // The same lines apart: the publisher's line alone is still no heading over
+    // the whole policy.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/title-block.txt");
+    let spaced = std::fs::read_to_string(path).unwrap().replacen("Example\nEffective", "Example\n\nEffective", 1);
+    let b = import(&spaced, &Options::default()).bundle;
+    assert_eq!(outline(&b)[0], "0 1. Information we collect automatically");
+    assert_eq!(b.intro[0], Block::Paragraph { text: "City of Example".into() });
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2022-07-01"));
+}
+
+#[test]
+fn a_spanish_policy_gives_its_title_and_dates() {
+    let b = fixture("spanish.txt");
+    assert_eq!(b.meta.title, "Política de privacidad del sitio web");
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2022-07-01"));
+    assert_eq!(b.meta.updated_date.as_deref(), Some("2024-03-15"));
+    assert_eq!(outline(&b).len(), 6);
+    assert_eq!(outline(&b)[2], "0 3. ¿Vendemos su información?");
+}
+
+#[test]
 fn a_policy_without_headings_is_one_section() {
     let b = import("We collect nothing. We sell nothing.", &Options::default()).bundle;
     assert_eq!(b.sections.len(), 1);

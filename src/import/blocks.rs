@@ -161,7 +161,7 @@ fn join_split_sentences(blocks: Vec<Raw>, notices: &mut Vec<Notice>) -> Vec<Raw>
         if let (Some(Raw::Paragraph { text: prev, lines: n }), Raw::Paragraph { text: next, .. }) =
             (out.last_mut(), &block)
         {
-            if stops_mid_sentence(prev) && continues_sentence(next) {
+            if stops_mid_sentence(prev) && !is_stack(prev, *n) && continues_sentence(next) {
                 notices.push(Notice::new(
                     0,
                     format!("joined a sentence split across a break: \"…{}\" + \"{}…\"", tail(prev, 4), head(next, 4)),
@@ -181,6 +181,13 @@ fn stops_mid_sentence(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let last = text.trim_end().chars().last().unwrap_or('.');
     words >= 12 && (last.is_alphanumeric() || last == ',')
+}
+
+/// Whether a paragraph of `lines` source lines is short lines stacked (a
+/// title block's publisher and dates, an address) rather than wrapped prose,
+/// whose lines run to ten words or more: such a block ends where its last line does.
+pub fn is_stack(text: &str, lines: usize) -> bool {
+    lines >= 2 && text.split_whitespace().count() < lines * 8
 }
 
 fn continues_sentence(text: &str) -> bool {

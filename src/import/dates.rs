@@ -8,8 +8,11 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\
 static US_NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b").unwrap());
 static MONTH_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap());
-static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").unwrap());
+/// "1 March 2012", and Spanish and Portuguese "1 de julio de 2022", "1º de março de 2022".
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|º|°)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b")
+        .unwrap()
+});
 
 /// The first date in `text`, or `None`. Numeric dates are read the US way
 /// (month first): these are US public bodies' policies.
@@ -41,10 +44,25 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
     crate::bundle::validate::is_valid_date(&date).then_some(date)
 }
 
+/// A month's number from its name or abbreviation in English, Spanish or
+/// Portuguese (the languages of Massachusetts towns' policies).
 fn month(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&[&str]; 12] = [
+        &["jan", "ene"],
+        &["feb", "fev"],
+        &["mar"],
+        &["apr", "abr"],
+        &["may", "mai"],
+        &["jun"],
+        &["jul"],
+        &["aug", "ago"],
+        &["sep", "set"],
+        &["oct", "out"],
+        &["nov"],
+        &["dec", "dic", "dez"],
+    ];
     let lower = name.to_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS.iter().position(|names| names.iter().any(|m| lower.starts_with(m))).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -58,6 +76,10 @@ mod tests {
         assert_eq!(parse("12/16/02").as_deref(), Some("2002-12-16"));
         assert_eq!(parse("Sept. 3rd, 2019").as_deref(), Some("2019-09-03"));
         assert_eq!(parse("1 March 2012").as_deref(), Some("2012-03-01"));
+        assert_eq!(parse("1 de julio de 2022").as_deref(), Some("2022-07-01"));
+        assert_eq!(parse("15 de marzo del 2024").as_deref(), Some("2024-03-15"));
+        assert_eq!(parse("1º de março de 2022").as_deref(), Some("2022-03-01"));
+        assert_eq!(parse("3 de dezembro de 2021").as_deref(), Some("2021-12-03"));
         assert_eq!(parse("Act 5, 2009"), None);
         assert_eq!(parse("13/45/2020"), None);
     }

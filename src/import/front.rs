@@ -24,10 +24,18 @@ static MEMO_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\*\*)?(?:to|from|re|subject|memo(?:randum)?|cc)\s*:|^to the honou?rable|^respectfully submitted|^recommendation\s*:|^dear\b")
         .unwrap()
 });
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(last\s+(?:updated|revised|modified)|updated|revised|effective(?:\s+date)?|date\s+of\s+last\s+revision|last\s+reviewed)\s*(?:on|as\s+of)?\s*:?\s*(.+)$")
-        .unwrap()
-});
+/// A date line's label; `DATE_LINE` is a whole line that starts with one.
+/// English, Spanish and Portuguese: "Effective date", "Fecha de vigencia",
+/// "Última actualización", "Data de vigência", "Última atualização"…
+const DATE_LABEL: &str = concat!(
+    r"(?i)(last\s+(?:updated|revised|modified)|updated|revised|effective(?:\s+date)?|date\s+of\s+last\s+revision|last\s+reviewed",
+    r"|fecha\s+de\s+(?:vigencia|entrada\s+en\s+vigor|actualizaci[oó]n)|data\s+de\s+(?:vig[eê]ncia|atualiza[cç][aã]o)",
+    r"|(?:vigente|en\s+vigor|em\s+vigor)\s+(?:desde|a\s+partir\s+de)",
+    r"|[uú]ltima\s+(?:actualizaci[oó]n|atualiza[cç][aã]o|revisi[oó]n|revis[aã]o)|actualizad[oa]|atualizad[oa])",
+);
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{DATE_LABEL}\s*(?:on|as\s+of)?\s*:?\s*(.+)$")).unwrap());
+static DATE_LABEL_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{DATE_LABEL}\b")).unwrap());
 
 /// Takes the front matter off `blocks`, leaving the policy body.
 pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
@@ -58,7 +66,12 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
         }
     }
 
-    // Date lines just under the title become metadata.
+    // Date lines just under the title become metadata; so do the date lines of
+    // a title block whose lines were stacked without blank lines between them.
+    for block in blocks.iter_mut().take(4) {
+        unstack_dates(block, &mut front);
+    }
+    blocks.retain(|b| !matches!(b, Raw::Paragraph { text, .. } if text.is_empty()));
     let mut i = 0;
     while i < blocks.len().min(4) {
         if let Raw::Paragraph { text, .. } = &blocks[i] {
@@ -80,13 +93,42 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
     front
 }
 
+/// Takes the date lines out of a stack of short lines ("City of Example /
+/// Effective date: July 1, 2022 / Last updated: March 15, 2024", joined into
+/// one paragraph by stage 2): the rest stays as the paragraph's text, which
+/// is left empty when every line was a date.
+fn unstack_dates(block: &mut Raw, front: &mut Front) {
+    let Raw::Paragraph { text, lines } = block else { return };
+    if !super::blocks::is_stack(text, *lines) {
+        return;
+    }
+    let starts: Vec<usize> = DATE_LABEL_IN_TEXT.find_iter(text).map(|m| m.start()).collect();
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let mut taken = Vec::new();
+    for (start, end) in starts.iter().copied().zip(ends) {
+        match date_line(&text[start..end]) {
+            Some((DateKind::Effective, date)) if front.effective_date.is_none() => front.effective_date = Some(date),
+            Some((DateKind::Updated, date)) if front.updated_date.is_none() => front.updated_date = Some(date),
+            _ => continue,
+        }
+        taken.push(start..end);
+    }
+    for range in taken.into_iter().rev() {
+        text.replace_range(range, "");
+        *lines -= 1;
+    }
+    *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+}
+
 fn is_title(block: &Raw) -> bool {
     match block {
         Raw::Heading { level: 1, .. } => true,
         Raw::Paragraph { text, lines: 1 } => {
             let plain = inline::plain(text);
             let words = plain.split_whitespace().count();
-            let names_policy = plain.to_lowercase().contains("privacy") || plain.to_lowercase().contains("policy");
+            // English, Spanish and Portuguese: privacy, privacidad(e); policy, política.
+            let lower = plain.to_lowercase();
+            let names_policy = ["privac", "policy", "polític", "politic"].iter().any(|w| lower.contains(w));
             let bold_line = text.starts_with("**") && text.ends_with("**");
             names_policy && words <= 12 && !plain.ends_with('.') && (bold_line || !plain.contains(". "))
         }
@@ -141,7 +183,10 @@ fn date_line(text: &str) -> Option<(DateKind, String)> {
     }
     let c = DATE_LINE.captures(plain)?;
     let date = dates::parse(&c[2])?;
-    let kind = if c[1].to_lowercase().starts_with("effective") { DateKind::Effective } else { DateKind::Updated };
+    let label = c[1].to_lowercase();
+    // "Effective", and Spanish and Portuguese "vigencia", "vigente", "en vigor".
+    let effective = label.starts_with("effective") || label.contains("vig");
+    let kind = if effective { DateKind::Effective } else { DateKind::Updated };
     Some((kind, date))
 }
 
@@ -164,6 +209,43 @@ mod tests {
         assert_eq!(front.title.as_deref(), Some("Privacy Policy - Town of Concord"));
         assert_eq!(front.updated_date.as_deref(), Some("2022-07-11"));
         assert_eq!(blocks, vec![para("Body.")]);
+    }
+
+    #[test]
+    fn date_lines_stacked_under_the_title_become_metadata() {
+        let mut blocks = vec![
+            para("Website Privacy Policy"),
+            Raw::Paragraph {
+                text: "City of Example Effective date: July 1, 2022 Last updated: March 15, 2024".into(),
+                lines: 3,
+            },
+            para("Body."),
+        ];
+        let front = split(&mut blocks, &mut Vec::new());
+        assert_eq!(front.effective_date.as_deref(), Some("2022-07-01"));
+        assert_eq!(front.updated_date.as_deref(), Some("2024-03-15"));
+        assert_eq!(blocks, vec![Raw::Paragraph { text: "City of Example".into(), lines: 1 }, para("Body.")]);
+
+        // Spanish (and Portuguese) titles and date lines.
+        let mut blocks = vec![
+            para("Política de privacidad"),
+            para("Fecha de vigencia: 1 de julio de 2022"),
+            para("Última actualización: 15 de marzo de 2024"),
+            para("Cuerpo."),
+        ];
+        let front = split(&mut blocks, &mut Vec::new());
+        assert_eq!(front.title.as_deref(), Some("Política de privacidad"));
+        assert_eq!(front.effective_date.as_deref(), Some("2022-07-01"));
+        assert_eq!(front.updated_date.as_deref(), Some("2024-03-15"));
+        let mut blocks = vec![para("Política de Privacidade"), para("Última atualização: 3 de dezembro de 2021")];
+        assert_eq!(split(&mut blocks, &mut Vec::new()).updated_date.as_deref(), Some("2021-12-03"));
+
+        // Wrapped prose that mentions a date keeps it.
+        let prose = "This policy was last updated on the date below, when the City reviewed it with counsel and the clerk, as it does every year.";
+        let mut blocks = vec![para("Privacy Policy"), Raw::Paragraph { text: prose.into(), lines: 2 }];
+        let front = split(&mut blocks, &mut Vec::new());
+        assert_eq!(front.updated_date, None);
+        assert_eq!(blocks, vec![Raw::Paragraph { text: prose.into(), lines: 2 }]);
     }
 
     #[test]

@@ -85,11 +85,19 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
         }
     };
 
+    // A heading must name something: one whose words are all markup is text.
+    let heading_at = |i: usize| {
+        heading_of(&body, i, period_titles >= 3)
+            .filter(|h| !inline::plain(&h.title).trim().is_empty())
+            .filter(|_| !starts_tool(&body, i))
+    };
+    let styles_found: Vec<(usize, Style)> =
+        (0..body.len()).filter_map(|i| heading_at(i).map(|h| (i, h.style))).collect();
+    let byline = lone_leading_bare_line(&styles_found);
+
     let mut i = 0;
     while i < body.len() {
-        // A heading must name something: one whose words are all markup is text.
-        let heading = heading_of(&body, i, period_titles >= 3).filter(|h| !inline::plain(&h.title).trim().is_empty());
-        let Some(heading) = heading.filter(|_| !starts_tool(&body, i)) else {
+        let Some(heading) = heading_at(i).filter(|_| Some(i) != byline) else {
             pending.push(body[i].clone());
             i += 1;
             continue;
@@ -121,6 +129,19 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
     }
     close_to(0, &mut stack, &mut roots);
     Outline { intro: convert(intro, ""), sections: roots }
+}
+
+/// The index of a bare line that would be the policy's first heading and its
+/// only bare-line one, before headings of other styles: a byline or tagline
+/// under the title ("City of Example"), not a heading over the whole policy.
+/// It stays text, in the introduction.
+fn lone_leading_bare_line(found: &[(usize, Style)]) -> Option<usize> {
+    match found {
+        [(at, Style::BareLine), rest @ ..] if !rest.is_empty() && rest.iter().all(|(_, s)| *s != Style::BareLine) => {
+            Some(*at)
+        }
+        _ => None,
+    }
 }
 
 /// The heading at `body[i]`, if it is one.

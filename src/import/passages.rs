@@ -25,38 +25,55 @@ pub fn passages(sections: &[Section]) -> Vec<Passage<'_>> {
 }
 
 /// Splits plain text into sentences: at `.`, `!` or `?` (and a closing quote or
-/// bracket) followed by a space and a capital, a quote, a digit or a bracket.
-/// Abbreviations such as "e.g." or "Ed.D." are not followed by a capital often
-/// enough to matter for what the extractors do with sentences.
+/// bracket) followed by a space and a capital, a quote, a digit or a bracket —
+/// but not after an abbreviation ([`abbreviation`]): Massachusetts policies cite
+/// "M.G.L. c. 66, § 10", and a summary must not quote "… under M.G.L. c." as a
+/// sentence.
 pub fn sentences(plain: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let bytes: Vec<(usize, char)> = plain.char_indices().collect();
+    let chars: Vec<(usize, char)> = plain.char_indices().collect();
     let mut start = 0;
-    for (k, &(at, c)) in bytes.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') || (c == '.' && abbreviation(&plain[start..at])) {
             continue;
         }
         let mut j = k + 1;
-        while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')') {
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
             j += 1;
         }
-        let spaced = j < bytes.len() && bytes[j].1 == ' ';
-        let next = bytes.get(j + 1).map(|&(_, c)| c);
+        let spaced = j < chars.len() && chars[j].1 == ' ';
+        let next = chars.get(j + 1).map(|&(_, c)| c);
         if spaced && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“(".contains(n)) {
-            let end = bytes[j].0;
+            let end = chars[j].0;
             let s = plain[start..end].trim();
             if !s.is_empty() {
                 out.push(s);
             }
             start = end;
         }
-        let _ = at;
     }
     let rest = plain[start..].trim();
     if !rest.is_empty() {
         out.push(rest);
     }
     out
+}
+
+/// Whether the word that `before` ends with, followed by a period, is an
+/// abbreviation rather than a sentence's last word: a single letter ("c.",
+/// initials), a dotted one ("U.S.", "M.G.L.", "e.g."; not a site's name such as
+/// "Mass.gov."), or a citation or title word. Not "etc.": it ends sentences as
+/// often as not.
+fn abbreviation(before: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "art", "ch", "cf", "dr", "fed", "gen", "mass", "mr", "mrs", "ms", "no", "nos", "para", "pp", "pub", "reg",
+        "sec", "secs", "ss", "st", "stat", "vs",
+    ];
+    let word = before.rsplit([' ', '(', '“', '"']).next().unwrap_or_default();
+    let letters = |part: &str| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic);
+    // "U.S", "e.g", "Ph.D": parts of one or two letters ("Mass.gov" is a name).
+    let dotted = word.contains('.') && word.split('.').all(letters);
+    word.chars().count() == 1 && letters(word) || dotted || WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// `sentences` over inline text, returning owned plain sentences.
@@ -75,5 +92,21 @@ mod tests {
             ["We use cookies.", "“Session cookies” end.", "Is it 30 days?", "Yes (30)."]
         );
         assert_eq!(sentences("See e.g. the law."), ["See e.g. the law."]);
+    }
+
+    #[test]
+    fn citations_and_titles_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("It may be a public record under M.G.L. c. 66, § 10. We keep it."),
+            ["It may be a public record under M.G.L. c. 66, § 10.", "We keep it."]
+        );
+        assert_eq!(
+            sentences("See Mass. Gen. Laws ch. 66, s. 10 and the U.S. Department of Education. Ask Dr. Ruiz. Done."),
+            ["See Mass. Gen. Laws ch. 66, s. 10 and the U.S. Department of Education.", "Ask Dr. Ruiz.", "Done."]
+        );
+        assert_eq!(
+            sentences("We keep logs, forms, etc. Then we delete them."),
+            ["We keep logs, forms, etc.", "Then we delete them."]
+        );
     }
 }
