@@ -126,6 +126,19 @@ fn a_title_block_of_stacked_lines_gives_its_dates_and_stays_out_of_the_outline()
 }
 
 #[test]
+fn an_underlined_title_and_capitalised_or_colon_headings() {
+    let b = fixture("underlined.txt");
+    assert_eq!(b.meta.title, "Town of Sample Privacy Policy", "the underline is no text");
+    assert_eq!(b.meta.updated_date.as_deref(), Some("2023-01-05"));
+    assert_eq!(outline(&b), ["0 INFORMATION WE COLLECT", "0 HOW WE USE COOKIES", "0 Sharing Your Information"]);
+    assert!(
+        matches!(&b.sections[0].blocks[0], Block::Paragraph { text } if text.ends_with("for example:")),
+        "a line that leads into a list stays text"
+    );
+    assert!(b.all_texts().iter().all(|(_, t)| !t.contains("===")));
+}
+
+#[test]
 fn a_spanish_policy_gives_its_title_and_dates() {
     let b = fixture("spanish.txt");
     assert_eq!(b.meta.title, "Política de privacidad del sitio web");

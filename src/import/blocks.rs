@@ -45,6 +45,8 @@ static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
+/// A setext underline (`=====` or `-----`) under a one-line paragraph.
+static SETEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(=+|-+)\s*$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());
 
 /// Groups lines into raw blocks.
@@ -84,7 +86,12 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
         if let Some(c) = MD_HEADING.captures(text).filter(|c| !c[2].trim().is_empty()) {
             flush_para(&mut para, &mut out);
             out.push(Raw::Heading { level: c[1].len(), text: c[2].to_owned() });
-        } else if RULE.is_match(text) {
+        } else if let (Some(c), [title]) = (SETEXT.captures(text), para.as_slice()) {
+            // "Title" underlined with `===` or `---`: a heading of level 1 or 2.
+            let level = if c[1].starts_with('=') { 1 } else { 2 };
+            out.push(Raw::Heading { level, text: title.trim().to_owned() });
+            para.clear();
+        } else if RULE.is_match(text) || SETEXT.is_match(text) {
             flush_para(&mut para, &mut out);
         } else if text.trim_start().starts_with('|') {
             flush_para(&mut para, &mut out);
@@ -224,6 +231,17 @@ mod tests {
         assert!(matches!(&b[4], Raw::TableRow { header: true, cells } if cells == &["x", "y"]));
         assert!(matches!(&b[5], Raw::TableRow { header: false, .. }));
         assert_eq!(b[6], Raw::Quote { text: "quoted text".into() });
+    }
+
+    #[test]
+    fn underlined_lines_are_headings_and_a_lone_underline_is_a_rule() {
+        let b = blocks("Privacy Policy\n==============\n\nContact Us\n----------\n\nText.\n\n=====\n\nMore.");
+        assert_eq!(b[0], Raw::Heading { level: 1, text: "Privacy Policy".into() });
+        assert_eq!(b[1], Raw::Heading { level: 2, text: "Contact Us".into() });
+        assert_eq!(
+            b[2..],
+            [Raw::Paragraph { text: "Text.".into(), lines: 1 }, Raw::Paragraph { text: "More.".into(), lines: 1 }]
+        );
     }
 
     #[test]

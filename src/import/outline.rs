@@ -213,21 +213,34 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
                 return heading(Style::Question, text);
             }
             let first = plain.chars().next().unwrap_or(' ');
+            // "Sharing Your Information:" over a paragraph is a heading; "For
+            // example:" or "We collect:" over a list is not.
+            let colon_title = plain.ends_with(':')
+                && is_title_case(plain.trim_end_matches(':'))
+                && matches!(body.get(i + 1), Some(Raw::Paragraph { .. }));
             let bare = words <= 12
                 && (first.is_uppercase() || first.is_ascii_digit() || "\"“'".contains(first))
-                && !plain.ends_with([',', ';', ':', '!'])
+                && (!plain.ends_with([',', ';', ':', '!']) || colon_title)
                 && (!plain.ends_with('.') || (period_titles_are_headings && is_period_title(text)));
             // Two bare lines in a row: the first is a tagline, not a heading.
             let next_bare = matches!(body.get(i + 1), Some(Raw::Paragraph { text: t, lines: 1 })
                 if { let p = inline::plain(t); p.split_whitespace().count() <= 12 && !p.ends_with(['.', ':', ',', ';']) });
             (bare && !next_bare).then(|| Heading {
                 style: Style::BareLine,
-                title: text.trim_end_matches('.').to_owned(),
+                title: text.trim_end_matches(['.', ':']).to_owned(),
                 run_in: None,
             })
         }
         _ => None,
     }
+}
+
+/// Two words or more, every word of four letters or more capitalised
+/// ("Sharing Your Information", "HOW WE USE COOKIES").
+fn is_title_case(plain: &str) -> bool {
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().filter(|w| w.chars().count() >= 4).all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A short line ending with a period that names a topic rather than says
