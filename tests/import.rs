@@ -139,6 +139,19 @@ fn an_underlined_title_and_capitalised_or_colon_headings() {
 }
 
 #[test]
+fn a_table_copied_as_tab_separated_text_stays_a_table() {
+    let b = fixture("tab-table.txt");
+    let Block::Table(table) = &b.sections[0].blocks[1] else { panic!("a table: {:?}", b.sections[0].blocks) };
+    assert_eq!(table.header, ["Service", "Purpose", "Privacy policy"]);
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[1][0], "Granicus");
+    assert!(
+        b.all_texts().iter().all(|(_, t)| !t.contains("Back to top")),
+        "the web page's navigation is no policy text"
+    );
+}
+
+#[test]
 fn a_spanish_policy_gives_its_title_and_dates() {
     let b = fixture("spanish.txt");
     assert_eq!(b.meta.title, "Política de privacidad del sitio web");

@@ -28,14 +28,35 @@ static WORD_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static STRAY_PIPES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|[\s|]*$").unwrap());
+/// A web page's own navigation, copied with the policy ("Back to top").
+static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[\^↑]?\s*(?:(?:back|return|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page)\s*[\^↑]?\s*$").unwrap()
+});
 
 /// Normalises the text and drops residue lines.
 pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raws: Vec<&str> = text.split('\n').collect();
+    let cells: Vec<Option<Vec<&str>>> = raws.iter().map(|raw| tab_cells(raw)).collect();
     let mut out = Vec::new();
     let mut page_break = false;
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in raws.iter().enumerate() {
         let number = i + 1;
+        // Rows of a table copied as tab-separated text (from a word processor
+        // or a web page), two rows or more of as many cells: a Markdown table,
+        // its first row the header.
+        let width = |j: usize| cells.get(j).and_then(Option::as_ref).map(Vec::len);
+        if let Some(row) = &cells[i] {
+            let in_run = |j: Option<usize>| j.is_some_and(|j| width(j) == Some(row.len()));
+            let (before, after) = (in_run(i.checked_sub(1)), in_run(Some(i + 1)));
+            if before || after {
+                out.push(Line { text: format!("| {} |", row.join(" | ")), after_page_break: false });
+                if !before {
+                    out.push(Line { text: format!("|{}", "---|".repeat(row.len())), after_page_break: false });
+                }
+                continue;
+            }
+        }
         let line = normalise_line(raw);
         let residue = if PAGE_NUMBER.is_match(&line) {
             Some("page number")
@@ -43,6 +64,8 @@ pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
             Some("word-processor comment")
         } else if STRAY_PIPES.is_match(&line) {
             Some("stray table border")
+        } else if PAGE_NAVIGATION.is_match(&line) {
+            Some("page navigation")
         } else {
             None
         };
@@ -58,6 +81,14 @@ pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
         }
     }
     out
+}
+
+/// The cells of a line whose text is split by tabs (not merely indented by
+/// one), when it has two cells or more.
+fn tab_cells(raw: &str) -> Option<Vec<&str>> {
+    let cells: Vec<&str> =
+        raw.trim().split('\t').map(str::trim).filter(|c| !c.is_empty()).map(|c| c.trim_matches('|').trim()).collect();
+    (cells.len() >= 2).then_some(cells)
 }
 
 /// Line endings, tabs and invisible characters that only get in the way.
@@ -88,6 +119,26 @@ mod tests {
         assert_eq!(notices.len(), 5);
         assert!(notices[0].to_string().contains("line 2"));
         assert!(lines.last().unwrap().after_page_break);
+    }
+
+    #[test]
+    fn tab_separated_rows_become_a_table_and_page_navigation_goes() {
+        let mut notices = Vec::new();
+        let text =
+            "Service\tPurpose\nAnalytics\tStatistics\r\nGranicus\t\tEmail\n\tIndented line\nName:\tAlone\nBack to top";
+        let lines: Vec<String> = clean(text, &mut notices).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            lines,
+            [
+                "| Service | Purpose |",
+                "|---|---|",
+                "| Analytics | Statistics |",
+                "| Granicus | Email |",
+                " Indented line",
+                "Name: Alone"
+            ]
+        );
+        assert_eq!(notices.len(), 1, "{notices:?}");
     }
 
     #[test]
