@@ -152,6 +152,17 @@ fn a_table_copied_as_tab_separated_text_stays_a_table() {
 }
 
 #[test]
+fn markdown_exported_by_a_word_processor_loses_its_doubled_bold() {
+    let b = fixture("exported.md");
+    assert_eq!(b.meta.title, "Privacy Policy");
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2024-03-01"));
+    assert_eq!(
+        outline(&b),
+        ["0 1. Information We Collect", "0 2. Cookies", "1 2.1 Session cookies", "0 3. Your Rights"]
+    );
+}
+
+#[test]
 fn a_spanish_policy_gives_its_title_and_dates() {
     let b = fixture("spanish.txt");
     assert_eq!(b.meta.title, "Política de privacidad del sitio web");

@@ -148,7 +148,7 @@ fn lone_leading_bare_line(found: &[(usize, Style)]) -> Option<usize> {
 fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Option<Heading> {
     let heading = |style, title: &str| Some(Heading { style, title: title.trim().to_owned(), run_in: None });
     match &body[i] {
-        Raw::Heading { level, text } => heading(Style::Markdown(*level), text),
+        Raw::Heading { level, text } => heading(Style::Markdown(*level), &without_whole_bold(text)),
         Raw::Paragraph { text, lines } => {
             let after_field = i > 0 && matches!(&body[i - 1], Raw::Paragraph { text, .. } if is_field(text));
             if let Some((label, value)) = field_of(text) {
@@ -232,6 +232,19 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
             })
         }
         _ => None,
+    }
+}
+
+/// A Markdown heading set in bold as a whole, as word processors export them
+/// (`## 1. **Information We Collect**`): headings are bold already, and the
+/// contents would show the markup's emphasis twice.
+fn without_whole_bold(text: &str) -> String {
+    static WHOLE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?)(?:\*\*([^*]+)\*\*|__([^_]+)__)\s*$").unwrap()
+    });
+    match WHOLE_BOLD.captures(text) {
+        Some(c) => format!("{}{}", &c[1], c.get(2).or(c.get(3)).map_or("", |m| m.as_str().trim())),
+        None => text.to_owned(),
     }
 }
 
