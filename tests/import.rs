@@ -51,6 +51,20 @@ fn question_headings_make_an_faq() {
 }
 
 #[test]
+fn q_and_a_lines_make_an_faq() {
+    let b = fixture("q-and-a.txt");
+    assert_eq!(
+        outline(&b),
+        ["0 Does the Town sell my information?", "0 Are my emails public records?", "0 How long do you keep my data?"]
+    );
+    assert_eq!(
+        b.sections[0].blocks,
+        [Block::Paragraph { text: "No. The Town does not sell personal information.".into() }]
+    );
+    assert_eq!(b.summary[0].text, "The Town does not sell personal information.", "an answer's \"No.\" is a sentence");
+}
+
+#[test]
 fn tables_keep_their_header_and_rows() {
     let b = fixture("table.md");
     let Block::Table(t) = &b.sections[0].blocks[0] else { panic!("a table") };

@@ -45,6 +45,10 @@ static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
+/// An FAQ's "Q:" or "A:" (or "Question:", "Answer:") opening a line; not "A."
+/// which letters a heading.
+static QUESTION_OR_ANSWER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[QA]|(?i:question|answer))\s*:\s+(\S.*)$").unwrap());
 /// A setext underline (`=====` or `-----`) under a one-line paragraph.
 static SETEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(=+|-+)\s*$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}([-*_])(\s*[-*_]){2,}\s*$").unwrap());
@@ -117,6 +121,11 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
             } else {
                 para.push(text);
             }
+        } else if let Some(c) = QUESTION_OR_ANSWER.captures(text) {
+            // "Q: …?" and "A: …": the question becomes its own paragraph (a
+            // heading, to the outline), the answer the text under it.
+            flush_para(&mut para, &mut out);
+            para.push(c.get(1).map_or(text, |m| m.as_str()));
         } else {
             para.push(text);
         }
@@ -242,6 +251,19 @@ mod tests {
             b[2..],
             [Raw::Paragraph { text: "Text.".into(), lines: 1 }, Raw::Paragraph { text: "More.".into(), lines: 1 }]
         );
+    }
+
+    #[test]
+    fn questions_and_answers_are_paragraphs_of_their_own() {
+        let b = blocks("Q: Do you sell my data?\nA: No. We never\nsell it.\nQuestion: Cookies?\nAnswer: Session only.");
+        let texts: Vec<&str> = b
+            .iter()
+            .map(|r| match r {
+                Raw::Paragraph { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(texts, ["Do you sell my data?", "No. We never sell it.", "Cookies?", "Session only."]);
     }
 
     #[test]

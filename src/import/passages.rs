@@ -34,7 +34,7 @@ pub fn sentences(plain: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = plain.char_indices().collect();
     let mut start = 0;
     for (k, &(at, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') || (c == '.' && abbreviation(&plain[start..at])) {
+        if !matches!(c, '.' | '!' | '?') {
             continue;
         }
         let mut j = k + 1;
@@ -43,7 +43,9 @@ pub fn sentences(plain: &str) -> Vec<&str> {
         }
         let spaced = j < chars.len() && chars[j].1 == ' ';
         let next = chars.get(j + 1).map(|&(_, c)| c);
-        if spaced && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“(".contains(n)) {
+        let abbreviated = c == '.' && j == k + 1 && abbreviation(&plain[start..at], next.unwrap_or(' '));
+        if spaced && !abbreviated && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“(".contains(n))
+        {
             let end = chars[j].0;
             let s = plain[start..end].trim();
             if !s.is_empty() {
@@ -59,21 +61,25 @@ pub fn sentences(plain: &str) -> Vec<&str> {
     out
 }
 
-/// Whether the word that `before` ends with, followed by a period, is an
-/// abbreviation rather than a sentence's last word: a single letter ("c.",
-/// initials), a dotted one ("U.S.", "M.G.L.", "e.g."; not a site's name such as
-/// "Mass.gov."), or a citation or title word. Not "etc.": it ends sentences as
-/// often as not.
-fn abbreviation(before: &str) -> bool {
-    const WORDS: [&str; 22] = [
-        "art", "ch", "cf", "dr", "fed", "gen", "mass", "mr", "mrs", "ms", "no", "nos", "para", "pp", "pub", "reg",
-        "sec", "secs", "ss", "st", "stat", "vs",
-    ];
+/// Whether the word that `before` ends with, followed by a period and then
+/// `next`, is an abbreviation rather than a sentence's last word: a single
+/// letter ("c.", initials), a dotted one ("U.S.", "M.G.L.", "e.g."; not a
+/// site's name such as "Mass.gov."), a title or a law's name ("Dr.", "Mass.
+/// Gen. Laws"), or a citation's word before its number ("No. 5", "ch. 66";
+/// an FAQ's "No. We do not…" ends a sentence). Not "etc.": it ends sentences
+/// as often as not.
+fn abbreviation(before: &str, next: char) -> bool {
+    const TITLES: [&str; 13] = ["cf", "dr", "fed", "gen", "mass", "mr", "mrs", "ms", "pub", "reg", "st", "stat", "vs"];
+    const BEFORE_NUMBERS: [&str; 10] = ["art", "ch", "no", "nos", "para", "pp", "sec", "secs", "ss", "vol"];
     let word = before.rsplit([' ', '(', '“', '"']).next().unwrap_or_default();
+    let lower = word.to_lowercase();
     let letters = |part: &str| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic);
     // "U.S", "e.g", "Ph.D": parts of one or two letters ("Mass.gov" is a name).
     let dotted = word.contains('.') && word.split('.').all(letters);
-    word.chars().count() == 1 && letters(word) || dotted || WORDS.contains(&word.to_lowercase().as_str())
+    word.chars().count() == 1 && letters(word)
+        || dotted
+        || TITLES.contains(&lower.as_str())
+        || BEFORE_NUMBERS.contains(&lower.as_str()) && next.is_ascii_digit()
 }
 
 /// `sentences` over inline text, returning owned plain sentences.
