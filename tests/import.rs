@@ -177,13 +177,21 @@ fn markdown_exported_by_a_word_processor_loses_its_doubled_bold() {
 }
 
 #[test]
-fn a_spanish_policy_gives_its_title_and_dates() {
+fn spanish_and_portuguese_policies_give_their_title_dates_and_publisher() {
     let b = fixture("spanish.txt");
     assert_eq!(b.meta.title, "Política de privacidad del sitio web");
     assert_eq!(b.meta.effective_date.as_deref(), Some("2022-07-01"));
     assert_eq!(b.meta.updated_date.as_deref(), Some("2024-03-15"));
     assert_eq!(outline(&b).len(), 6);
     assert_eq!(outline(&b)[2], "0 3. ¿Vendemos su información?");
+    assert_eq!(b.meta.publisher.name, "Ciudad de Ejemplo");
+    assert_eq!(b.meta.publisher.kind, PublisherKind::City);
+
+    let b = fixture("portuguese.txt");
+    assert_eq!(b.meta.title, "Política de Privacidade", "capitals to title case, with Portuguese small words");
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2023-03-01"));
+    assert_eq!(b.meta.publisher.name, "Cidade de Exemplo");
+    assert_eq!(outline(&b), ["0 1. Informações que coletamos", "0 2. Cookies", "0 3. Vendemos seus dados?"]);
 }
 
 #[test]

@@ -152,7 +152,11 @@ fn title_text(block: &Raw) -> String {
 }
 
 fn title_case(text: &str) -> String {
-    const SMALL: [&str; 9] = ["a", "an", "and", "for", "in", "of", "on", "the", "to"];
+    // English, Spanish and Portuguese ("Política de Privacidade").
+    const SMALL: [&str; 22] = [
+        "a", "an", "and", "da", "das", "de", "del", "do", "dos", "e", "el", "em", "en", "for", "in", "la", "los", "of",
+        "on", "the", "to", "y",
+    ];
     text.split(' ')
         .enumerate()
         .map(|(i, w)| {

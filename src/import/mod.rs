@@ -171,6 +171,9 @@ static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     [
         (r"\b(Town of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::Town),
         (r"\b(City of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::City),
+        // Spanish and Portuguese: "Pueblo de …", "Ciudad de …", "Cidade de …".
+        (r"\b((?:Pueblo|Municipio) de [A-Z]\p{Ll}+(?: [A-Z]\p{Ll}+)?)", PublisherKind::Town),
+        (r"\b((?:Ciudad|Cidade) de [A-Z]\p{Ll}+(?: [A-Z]\p{Ll}+)?)", PublisherKind::City),
         (r"\b(County of [A-Z][a-z]+)", PublisherKind::County),
         (r"\b([A-Z][a-z]+ County)\b", PublisherKind::County),
         (r"\b([A-Z][a-z]+ (?:Public Schools|School District|School Committee))", PublisherKind::SchoolDistrict),
