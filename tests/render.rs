@@ -251,3 +251,21 @@ fn terms_stay_out_of_controls_and_the_glossary_follows_its_switch() {
     bundle.config.show.glossary = false;
     assert!(terms(&render(bundle)).is_empty(), "hiding the glossary hides its marks");
 }
+
+#[test]
+fn a_policy_imported_in_spanish_shows_the_widget_in_spanish() {
+    use policy_widget::import::{import, Options};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/spanish.txt");
+    let options = Options { language: Some("es".into()), ..Options::default() };
+    let imported = import(&std::fs::read_to_string(path).unwrap(), &options).bundle;
+    // Through its JSON, as a site serves it.
+    let bundle = bundle::check_json(&serde_json::to_string(&imported).unwrap()).unwrap().0;
+    let html = render(bundle);
+    assert!(html.contains(" lang=\"es\""));
+    for label in ["Buscar en esta política", "Abrir todas las secciones", "Contenido", "Publicado por Ciudad de Ejemplo"] {
+        assert!(html.contains(label), "{label}");
+    }
+    for english in ["Search this policy", "Expand all sections", "Contents", "Published by"] {
+        assert!(!html.contains(english), "{english}");
+    }
+}

@@ -20,6 +20,7 @@ mod facts;
 mod front;
 mod glossary;
 mod ids;
+mod labels;
 mod links;
 mod outline;
 mod passages;
@@ -131,6 +132,7 @@ pub fn import(text: &str, options: &Options) -> Imported {
         });
     }
 
+    let language = options.language.clone().unwrap_or_else(|| "en".to_owned());
     let bundle = Bundle {
         format: FORMAT.to_owned(),
         meta: Meta {
@@ -139,7 +141,7 @@ pub fn import(text: &str, options: &Options) -> Imported {
             jurisdiction: options.jurisdiction.clone(),
             effective_date: front.effective_date,
             updated_date: front.updated_date,
-            language: options.language.clone().unwrap_or_else(|| "en".to_owned()),
+            language: language.clone(),
             canonical_url: options.canonical_url.clone(),
         },
         summary,
@@ -149,7 +151,7 @@ pub fn import(text: &str, options: &Options) -> Imported {
         definitions,
         contacts,
         front_matter,
-        config: Config::default(),
+        config: Config { labels: labels::for_language(&language).unwrap_or_default(), ..Config::default() },
     };
     Imported { bundle, notices }
 }

@@ -1,0 +1,151 @@
+//! The widget's own strings in the policy's language, written into the bundle
+//! it imports (`config.labels`): a Spanish policy gets a Spanish search box,
+//! buttons and headings. In the bundle rather than the widget, so that no
+//! resident downloads a language they do not read; a developer can still edit
+//! any of them.
+
+use crate::bundle::config::Labels;
+
+/// The labels for a BCP 47 tag ("es", "pt-BR"), when the importer has them;
+/// English is the widget's default.
+pub fn for_language(tag: &str) -> Option<Labels> {
+    let table = match tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase().as_str() {
+        "es" => SPANISH,
+        "pt" => PORTUGUESE,
+        _ => return None,
+    };
+    let mut labels = Labels::default();
+    for (name, text) in table {
+        *labels.slot(name)? = (*text).to_owned();
+    }
+    Some(labels)
+}
+
+const SPANISH: &[(&str, &str)] = &[
+    ("summary_heading", "Resumen"),
+    ("facts_heading", "De un vistazo"),
+    ("contacts_heading", "¿Preguntas?"),
+    ("contents_heading", "Contenido"),
+    ("glossary_heading", "Definiciones"),
+    ("front_matter_heading", "Acerca de este documento"),
+    ("expand_all", "Abrir todas las secciones"),
+    ("collapse_all", "Cerrar todas las secciones"),
+    ("copy_link", "Copiar el enlace a esta sección"),
+    ("link_copied", "Enlace copiado"),
+    ("effective", "Vigente desde"),
+    ("updated", "Última actualización:"),
+    ("reading_time", "{minutes} min de lectura"),
+    ("published_by", "Publicado por"),
+    ("loading", "Cargando la política de privacidad…"),
+    ("error_heading", "No se pudo mostrar la política de privacidad"),
+    ("retry", "Intentar de nuevo"),
+    ("read_section", "Leer más"),
+    ("deleted_text", "texto eliminado"),
+    ("tool_purpose", "Finalidad"),
+    ("tool_data_collected", "Datos que recopila"),
+    ("tool_privacy_policy", "Política de privacidad"),
+    ("tool_terms", "Condiciones de uso"),
+    ("tool_opt_out", "Cómo excluirse"),
+    ("tool_notes", "Notas"),
+    ("contact_email", "Correo electrónico"),
+    ("contact_phone", "Teléfono"),
+    ("contact_web", "Web"),
+    ("contact_address", "Dirección"),
+    ("fact_collects_voluntary", "Información que usted nos da"),
+    ("fact_collects_automatic", "Se recopila automáticamente"),
+    ("fact_cookies", "Cookies"),
+    ("fact_third_party_tools", "Herramientas de terceros"),
+    ("fact_sells_data", "Vende sus datos"),
+    ("fact_public_records", "Registros públicos"),
+    ("fact_shares_with_agencies", "Se comparte con"),
+    ("fact_security", "Seguridad"),
+    ("fact_email_not_encrypted", "Correo electrónico"),
+    ("fact_retention", "Cuánto tiempo se conserva"),
+    ("fact_children", "Menores"),
+    ("fact_access_rights", "Sus derechos"),
+    ("fact_policy_changes", "Cambios"),
+    ("fact_contact", "Contacto"),
+    ("search_label", "Buscar en esta política"),
+    ("search_results", "{matches} coincidencias en {sections} secciones"),
+    ("search_one_result", "1 coincidencia en 1 sección"),
+    ("search_no_results", "No hay coincidencias"),
+    ("search_position", "Coincidencia {n} de {total}"),
+    ("search_suggestions", "Pruebe:"),
+    ("search_previous", "Coincidencia anterior"),
+    ("search_next", "Coincidencia siguiente"),
+    ("search_clear", "Borrar la búsqueda"),
+];
+
+const PORTUGUESE: &[(&str, &str)] = &[
+    ("summary_heading", "Resumo"),
+    ("facts_heading", "Visão geral"),
+    ("contacts_heading", "Dúvidas?"),
+    ("contents_heading", "Índice"),
+    ("glossary_heading", "Definições"),
+    ("front_matter_heading", "Sobre este documento"),
+    ("expand_all", "Abrir todas as seções"),
+    ("collapse_all", "Fechar todas as seções"),
+    ("copy_link", "Copiar o link desta seção"),
+    ("link_copied", "Link copiado"),
+    ("effective", "Em vigor desde"),
+    ("updated", "Última atualização:"),
+    ("reading_time", "{minutes} min de leitura"),
+    ("published_by", "Publicado por"),
+    ("loading", "Carregando a política de privacidade…"),
+    ("error_heading", "Não foi possível mostrar a política de privacidade"),
+    ("retry", "Tentar novamente"),
+    ("read_section", "Leia mais"),
+    ("deleted_text", "texto excluído"),
+    ("tool_purpose", "Finalidade"),
+    ("tool_data_collected", "Dados que coleta"),
+    ("tool_privacy_policy", "Política de privacidade"),
+    ("tool_terms", "Termos de uso"),
+    ("tool_opt_out", "Como recusar"),
+    ("tool_notes", "Observações"),
+    ("contact_email", "E-mail"),
+    ("contact_phone", "Telefone"),
+    ("contact_web", "Site"),
+    ("contact_address", "Endereço"),
+    ("fact_collects_voluntary", "Informações que você fornece"),
+    ("fact_collects_automatic", "Coletado automaticamente"),
+    ("fact_cookies", "Cookies"),
+    ("fact_third_party_tools", "Ferramentas de terceiros"),
+    ("fact_sells_data", "Vende seus dados"),
+    ("fact_public_records", "Registros públicos"),
+    ("fact_shares_with_agencies", "Compartilhado com"),
+    ("fact_security", "Segurança"),
+    ("fact_email_not_encrypted", "E-mail"),
+    ("fact_retention", "Por quanto tempo é guardado"),
+    ("fact_children", "Crianças"),
+    ("fact_access_rights", "Seus direitos"),
+    ("fact_policy_changes", "Mudanças"),
+    ("fact_contact", "Contato"),
+    ("search_label", "Pesquisar nesta política"),
+    ("search_results", "{matches} resultados em {sections} seções"),
+    ("search_one_result", "1 resultado em 1 seção"),
+    ("search_no_results", "Nenhum resultado"),
+    ("search_position", "Resultado {n} de {total}"),
+    ("search_suggestions", "Tente:"),
+    ("search_previous", "Resultado anterior"),
+    ("search_next", "Próximo resultado"),
+    ("search_clear", "Limpar a pesquisa"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_and_portuguese_name_every_label_once() {
+        for table in [SPANISH, PORTUGUESE] {
+            let mut names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
+            names.sort_unstable();
+            let mut all = Labels::NAMES.to_vec();
+            all.sort_unstable();
+            assert_eq!(names, all);
+        }
+        assert_eq!(for_language("es-US").unwrap().expand_all, "Abrir todas las secciones");
+        assert_eq!(for_language("pt-BR").unwrap().search_label, "Pesquisar nesta política");
+        assert_eq!(for_language("en"), None);
+    }
+}
