@@ -249,7 +249,7 @@ fn line() -> impl Strategy<Value = String> {
         "access",
     ]);
     let words = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
-    (0..10usize, words).prop_map(|(kind, w)| match kind {
+    (0..14usize, words).prop_map(|(kind, w)| match kind {
         0 => format!("# {w}"),
         1 => format!("### {w}"),
         2 => format!("- {w}."),
@@ -259,6 +259,10 @@ fn line() -> impl Strategy<Value = String> {
         6 => format!("| {w} | {w} |"),
         7 => String::new(),
         8 => format!("> {w}"),
+        9 => "=====".to_owned(),
+        10 => format!("{w}\t{w}"),
+        11 => format!("Q: {w}?"),
+        12 => format!("A: {w}."),
         _ => format!("{w}."),
     })
 }

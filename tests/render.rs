@@ -262,7 +262,9 @@ fn a_policy_imported_in_spanish_shows_the_widget_in_spanish() {
     let bundle = bundle::check_json(&serde_json::to_string(&imported).unwrap()).unwrap().0;
     let html = render(bundle);
     assert!(html.contains(" lang=\"es\""));
-    for label in ["Buscar en esta política", "Abrir todas las secciones", "Contenido", "Publicado por Ciudad de Ejemplo"] {
+    for label in
+        ["Buscar en esta política", "Abrir todas las secciones", "Contenido", "Publicado por Ciudad de Ejemplo"]
+    {
         assert!(html.contains(label), "{label}");
     }
     for english in ["Search this policy", "Expand all sections", "Contents", "Published by"] {
