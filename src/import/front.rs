@@ -113,6 +113,9 @@ fn unstack_dates(block: &mut Raw, front: &mut Front) {
         }
         taken.push(start..end);
     }
+    if taken.is_empty() {
+        return;
+    }
     for range in taken.into_iter().rev() {
         text.replace_range(range, "");
         *lines -= 1;
