@@ -28,9 +28,15 @@ static WORD_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static STRAY_PIPES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|[\s|]*$").unwrap());
-/// A web page's own navigation, copied with the policy ("Back to top").
+/// A web page's own navigation, copied with the policy: "Back to top", "Skip to
+/// main content", a breadcrumb trail ("Home › Government › Privacy Policy").
 static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*[\^↑]?\s*(?:(?:back|return|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page)\s*[\^↑]?\s*$").unwrap()
+    Regex::new(concat!(
+        r"(?i)^\s*[\^↑]?\s*(?:(?:back|return|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page)\s*[\^↑]?\s*$",
+        r"|(?i)^\s*skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)\s*$",
+        r"|^\s*Home\s*(?:[›»>/|]\s*[^›»>/|]{1,60}){1,6}$",
+    ))
+    .unwrap()
 });
 
 /// Normalises the text and drops residue lines.
@@ -125,7 +131,7 @@ mod tests {
     fn tab_separated_rows_become_a_table_and_page_navigation_goes() {
         let mut notices = Vec::new();
         let text =
-            "Service\tPurpose\nAnalytics\tStatistics\r\nGranicus\t\tEmail\n\tIndented line\nName:\tAlone\nBack to top";
+            "Service\tPurpose\nAnalytics\tStatistics\r\nGranicus\t\tEmail\n\tIndented line\nName:\tAlone\nBack to top\nSkip to Main Content\nHome › Government › Privacy Policy\nHome is where we keep it > there.";
         let lines: Vec<String> = clean(text, &mut notices).into_iter().map(|l| l.text).collect();
         assert_eq!(
             lines,
@@ -135,10 +141,11 @@ mod tests {
                 "| Analytics | Statistics |",
                 "| Granicus | Email |",
                 " Indented line",
-                "Name: Alone"
+                "Name: Alone",
+                "Home is where we keep it > there."
             ]
         );
-        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices.len(), 3, "{notices:?}");
     }
 
     #[test]
