@@ -153,6 +153,26 @@ fn an_underlined_title_and_capitalised_or_colon_headings() {
 }
 
 #[test]
+fn a_bylaw_style_policy_with_its_letterhead_and_adoption_date() {
+    // A title block in capitals, "Adopted by … on …", "SECTION 1. PURPOSE." with
+    // its text on the next line, lettered paragraphs.
+    let b = fixture("bylaw.txt");
+    assert_eq!(b.meta.title, "Website Privacy Policy");
+    assert_eq!(b.meta.publisher.name, "Town of Sample");
+    assert_eq!(b.meta.effective_date.as_deref(), Some("2019-06-03"));
+    assert_eq!(
+        outline(&b),
+        ["0 SECTION 1. PURPOSE", "0 SECTION 2. INFORMATION COLLECTED", "0 SECTION 3. PUBLIC RECORDS"]
+    );
+    let lettered: Vec<&str> = b.sections[1].blocks.iter().flat_map(Block::texts).map(|(_, t)| t).collect();
+    assert_eq!(
+        lettered,
+        ["A. Automatically. The site records your IP address.", "B. Voluntarily. Forms collect what you type."]
+    );
+    assert_eq!(b.intro, [Block::Paragraph { text: "TOWN OF SAMPLE, MASSACHUSETTS".into() }]);
+}
+
+#[test]
 fn a_table_copied_as_tab_separated_text_stays_a_table() {
     let b = fixture("tab-table.txt");
     let Block::Table(table) = &b.sections[0].blocks[1] else { panic!("a table: {:?}", b.sections[0].blocks) };
@@ -249,7 +269,7 @@ fn line() -> impl Strategy<Value = String> {
         "access",
     ]);
     let words = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
-    (0..14usize, words).prop_map(|(kind, w)| match kind {
+    (0..16usize, words).prop_map(|(kind, w)| match kind {
         0 => format!("# {w}"),
         1 => format!("### {w}"),
         2 => format!("- {w}."),
@@ -263,6 +283,8 @@ fn line() -> impl Strategy<Value = String> {
         10 => format!("{w}\t{w}"),
         11 => format!("Q: {w}?"),
         12 => format!("A: {w}."),
+        13 => format!("SECTION 2. {}.", w.to_uppercase()),
+        14 => format!("B. {w}."),
         _ => format!("{w}."),
     })
 }

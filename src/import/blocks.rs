@@ -45,6 +45,21 @@ static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
+/// "Section 3", "ARTICLE IV", "Part B" opening a line.
+static KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap());
+/// "A. " or "B) " opening a line.
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[A-Z][.)]\s+\S").unwrap());
+
+/// A bylaw-style heading line: "SECTION 1. PURPOSE." in capitals, or a short
+/// "Section 2 - Information collected" without a sentence's final stop.
+fn is_keyword_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    KEYWORD.is_match(text)
+        && words <= 12
+        && (!text.chars().any(char::is_lowercase) || (words <= 8 && !text.trim_end().ends_with(['.', ',', ';'])))
+}
+
 /// An FAQ's "Q:" or "A:" (or "Question:", "Answer:") opening a line; not "A."
 /// which letters a heading.
 static QUESTION_OR_ANSWER: LazyLock<Regex> =
@@ -60,10 +75,15 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
     let mut quote: Vec<String> = Vec::new();
 
     fn flush_para(para: &mut Vec<&str>, out: &mut Vec<Raw>) {
-        if !para.is_empty() {
-            out.push(Raw::Paragraph { text: join_lines(para), lines: para.len() });
-            para.clear();
+        let text = join_lines(para);
+        if out.is_empty() && is_stack(&text, para.len()) {
+            // The document's first block stacked without blank lines (title,
+            // publisher, date): each line is a block of its own, for stage 3.
+            out.extend(para.iter().map(|line| Raw::Paragraph { text: line.trim().to_owned(), lines: 1 }));
+        } else if !para.is_empty() {
+            out.push(Raw::Paragraph { text, lines: para.len() });
         }
+        para.clear();
     }
     fn flush_quote(quote: &mut Vec<String>, out: &mut Vec<Raw>) {
         if !quote.is_empty() {
@@ -121,6 +141,15 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
             } else {
                 para.push(text);
             }
+        } else if is_keyword_heading(text) {
+            // "SECTION 1. PURPOSE." with its text on the next line: a line of its own.
+            flush_para(&mut para, &mut out);
+            out.push(Raw::Paragraph { text: text.trim().to_owned(), lines: 1 });
+        } else if LETTERED.is_match(text) {
+            // "A. Automatically. The site records…": a lettered paragraph starts
+            // afresh rather than joining the one above.
+            flush_para(&mut para, &mut out);
+            para.push(text);
         } else if let Some(c) = QUESTION_OR_ANSWER.captures(text) {
             // "Q: …?" and "A: …": the question becomes its own paragraph (a
             // heading, to the outline), the answer the text under it.

@@ -31,7 +31,9 @@ const DATE_LABEL: &str = concat!(
     r"(?i)(last\s+(?:updated|revised|modified)|updated|revised|effective(?:\s+date)?|date\s+of\s+last\s+revision|last\s+reviewed",
     r"|fecha\s+de\s+(?:vigencia|entrada\s+en\s+vigor|actualizaci[oó]n)|data\s+de\s+(?:vig[eê]ncia|atualiza[cç][aã]o)",
     r"|(?:vigente|en\s+vigor|em\s+vigor)\s+(?:desde|a\s+partir\s+de)",
-    r"|[uú]ltima\s+(?:actualizaci[oó]n|atualiza[cç][aã]o|revisi[oó]n|revis[aã]o)|actualizad[oa]|atualizad[oa])",
+    r"|[uú]ltima\s+(?:actualizaci[oó]n|atualiza[cç][aã]o|revisi[oó]n|revis[aã]o)|actualizad[oa]|atualizad[oa]",
+    // "Adopted by the Select Board on June 3, 2019", "Approved: 5/12/2020".
+    r"|adopted|approved)",
 );
 static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{DATE_LABEL}\s*(?:on|as\s+of)?\s*:?\s*(.+)$")).unwrap());
@@ -185,14 +187,16 @@ enum DateKind {
 fn date_line(text: &str) -> Option<(DateKind, String)> {
     let plain = inline::plain(text);
     let plain = plain.trim();
-    if plain.split_whitespace().count() > 8 {
+    // "Adopted by the Board of Selectmen on June 3, 2019" at most: a sentence
+    // that mentions a date is longer.
+    if plain.split_whitespace().count() > 12 {
         return None;
     }
     let c = DATE_LINE.captures(plain)?;
     let date = dates::parse(&c[2])?;
     let label = c[1].to_lowercase();
-    // "Effective", and Spanish and Portuguese "vigencia", "vigente", "en vigor".
-    let effective = label.starts_with("effective") || label.contains("vig");
+    // "Effective", "Adopted", and Spanish and Portuguese "vigencia", "vigente", "en vigor".
+    let effective = ["effective", "adopted", "approved"].iter().any(|w| label.starts_with(w)) || label.contains("vig");
     let kind = if effective { DateKind::Effective } else { DateKind::Updated };
     Some((kind, date))
 }

@@ -173,6 +173,9 @@ static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     [
         (r"\b(Town of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::Town),
         (r"\b(City of [A-Z][a-z]+(?: [A-Z][a-z]+)?)", PublisherKind::City),
+        // A letterhead in capitals: "TOWN OF SAMPLE, MASSACHUSETTS".
+        (r"\b(TOWN OF [A-Z]{2,}(?: [A-Z]{2,})?)\b", PublisherKind::Town),
+        (r"\b(CITY OF [A-Z]{2,}(?: [A-Z]{2,})?)\b", PublisherKind::City),
         // Spanish and Portuguese: "Pueblo de …", "Ciudad de …", "Cidade de …".
         (r"\b((?:Pueblo|Municipio) de [A-Z]\p{Ll}+(?: [A-Z]\p{Ll}+)?)", PublisherKind::Town),
         (r"\b((?:Ciudad|Cidade) de [A-Z]\p{Ll}+(?: [A-Z]\p{Ll}+)?)", PublisherKind::City),
@@ -186,13 +189,24 @@ static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// "TOWN OF SAMPLE" → "Town of Sample".
+fn capitalise_words(name: &str) -> String {
+    name.split(' ')
+        .map(|w| match w.to_lowercase().as_str() {
+            "of" => "of".to_owned(),
+            lower => lower[..1].to_uppercase() + &lower[1..],
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The publisher most often named in the text's opening, if any is.
 fn guess_publisher(text: &str) -> (Option<String>, PublisherKind) {
     let opening: String = inline::plain(&text.chars().take(4000).collect::<String>());
     let mut best: Option<(usize, usize, String, PublisherKind)> = None;
     for (re, kind) in PUBLISHER.iter() {
         for m in re.captures_iter(&opening) {
-            let name = m[1].to_owned();
+            let name = if m[1].chars().any(char::is_lowercase) { m[1].to_owned() } else { capitalise_words(&m[1]) };
             if name.starts_with("The ") {
                 continue; // "The County" names no county
             }

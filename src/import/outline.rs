@@ -197,7 +197,7 @@ fn heading_of(body: &[Raw], i: usize, period_titles_are_headings: bool) -> Optio
                 return None;
             }
             if KEYWORD.is_match(&plain) {
-                return heading(Style::Keyword, text);
+                return heading(Style::Keyword, text.trim_end_matches('.'));
             }
             let titled = |t: &str| t.split_whitespace().count() <= 12 && !t.ends_with([',', ';', ':', '.']);
             if let Some(c) = NUMBERED.captures(text).filter(|c| titled(&c[2])) {
