@@ -173,6 +173,17 @@ fn a_bylaw_style_policy_with_its_letterhead_and_adoption_date() {
 }
 
 #[test]
+fn a_word_processors_bullets_nest_by_their_marks() {
+    // "•", a tab, the text; the second level "o", a tab, the text: no indentation.
+    let b = fixture("word-bullets.txt");
+    let Block::List(list) = &b.sections[0].blocks[1] else { panic!("a list: {:?}", b.sections[0].blocks) };
+    let top: Vec<&str> = list.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(top, ["Contact details", "Usage data"]);
+    let nested: Vec<&str> = list.items[0].list.as_ref().unwrap().items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(nested, ["your name", "your email address"]);
+}
+
+#[test]
 fn a_table_copied_as_tab_separated_text_stays_a_table() {
     let b = fixture("tab-table.txt");
     let Block::Table(table) = &b.sections[0].blocks[1] else { panic!("a table: {:?}", b.sections[0].blocks) };

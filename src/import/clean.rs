@@ -28,6 +28,10 @@ static WORD_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static STRAY_PIPES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|[\s|]*$").unwrap());
+/// A list item's marker alone: a bullet (a word processor's second level is
+/// "o"), a number or a letter.
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*+•◦▪–o§]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)]|\(\w{1,4}\))$").unwrap());
 /// A web page's own navigation, copied with the policy: "Back to top", "Skip to
 /// main content", a breadcrumb trail ("Home › Government › Privacy Policy").
 static PAGE_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,15 +94,23 @@ pub fn clean(text: &str, notices: &mut Vec<Notice>) -> Vec<Line> {
 }
 
 /// The cells of a line whose text is split by tabs (not merely indented by
-/// one), when it has two cells or more.
+/// one), when it has two cells or more — and is not a list item, which a word
+/// processor writes as its marker, a tab and the text ("•\tUsage data").
 fn tab_cells(raw: &str) -> Option<Vec<&str>> {
     let cells: Vec<&str> =
         raw.trim().split('\t').map(str::trim).filter(|c| !c.is_empty()).map(|c| c.trim_matches('|').trim()).collect();
-    (cells.len() >= 2).then_some(cells)
+    (cells.len() >= 2 && !LIST_MARKER.is_match(cells[0])).then_some(cells)
 }
 
-/// Line endings, tabs and invisible characters that only get in the way.
+/// Line endings, tabs and invisible characters that only get in the way; a
+/// word processor's second-level bullet ("o" and a tab) becomes one the list
+/// reader knows.
 fn normalise_line(raw: &str) -> String {
+    let trimmed = raw.trim_start();
+    let raw = match trimmed.strip_prefix("o\t") {
+        Some(item) => format!("{}◦ {item}", &raw[..raw.len() - trimmed.len()]),
+        None => raw.to_owned(),
+    };
     raw.trim_end_matches('\r')
         .chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
@@ -131,7 +143,7 @@ mod tests {
     fn tab_separated_rows_become_a_table_and_page_navigation_goes() {
         let mut notices = Vec::new();
         let text =
-            "Service\tPurpose\nAnalytics\tStatistics\r\nGranicus\t\tEmail\n\tIndented line\nName:\tAlone\nBack to top\nSkip to Main Content\nHome › Government › Privacy Policy\nHome is where we keep it > there.";
+            "Service\tPurpose\nAnalytics\tStatistics\r\nGranicus\t\tEmail\n\tIndented line\nName:\tAlone\nBack to top\nSkip to Main Content\nHome › Government › Privacy Policy\nHome is where we keep it > there.\n•\tUsage data\no\tyour name\n1.\tFirst";
         let lines: Vec<String> = clean(text, &mut notices).into_iter().map(|l| l.text).collect();
         assert_eq!(
             lines,
@@ -142,7 +154,10 @@ mod tests {
                 "| Granicus | Email |",
                 " Indented line",
                 "Name: Alone",
-                "Home is where we keep it > there."
+                "Home is where we keep it > there.",
+                "• Usage data",
+                "◦ your name",
+                "1. First"
             ]
         );
         assert_eq!(notices.len(), 3, "{notices:?}");

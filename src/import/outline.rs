@@ -408,10 +408,11 @@ fn read_tool(name: String, raw: &[Raw], start: usize) -> (Tool, usize) {
 }
 
 fn build_list(items: &[Raw]) -> List {
+    let depth = list_depths(items);
     // Each open level: its indent and the list being filled.
     let mut stack: Vec<(usize, List)> = Vec::new();
-    for item in items {
-        let Raw::Item { indent, ordered, text, .. } = item else {
+    for (item, indent) in items.iter().zip(&depth) {
+        let Raw::Item { ordered, text, .. } = item else {
             continue;
         };
         while stack.len() > 1 && stack.last().is_some_and(|(i, _)| *i > *indent) {
@@ -430,6 +431,31 @@ fn build_list(items: &[Raw]) -> List {
         attach(&mut stack, done);
     }
     stack.pop().map(|(_, l)| l).unwrap_or(List { ordered: false, items: Vec::new() })
+}
+
+/// Each item's depth: its indent — or, where every item stands at one indent
+/// and a word processor's lower-level bullets appear ("•", then "◦" or "▪"),
+/// its bullet's rank in order of first appearance, as the levels were written.
+fn list_depths(items: &[Raw]) -> Vec<usize> {
+    let parts: Vec<(usize, &str)> = items
+        .iter()
+        .map(|item| match item {
+            Raw::Item { indent, marker, .. } => (*indent, marker.as_str()),
+            _ => (0, ""),
+        })
+        .collect();
+    let flat = parts.windows(2).all(|w| w[0].0 == w[1].0);
+    let mut bullets: Vec<&str> = Vec::new();
+    for (_, marker) in &parts {
+        if !bullets.contains(marker) {
+            bullets.push(marker);
+        }
+    }
+    if flat && bullets.iter().any(|b| ["◦", "▪"].contains(b)) {
+        parts.iter().map(|(_, marker)| bullets.iter().position(|b| b == marker).unwrap_or(0)).collect()
+    } else {
+        parts.iter().map(|(indent, _)| *indent).collect()
+    }
 }
 
 /// Hangs a finished nested list under the last item of its parent.
