@@ -217,6 +217,17 @@ fn spanish_and_portuguese_policies_give_their_title_dates_and_publisher() {
     assert_eq!(outline(&b)[2], "0 3. ¿Vendemos su información?");
     assert_eq!(b.meta.publisher.name, "Ciudad de Ejemplo");
     assert_eq!(b.meta.publisher.kind, PublisherKind::City);
+    // Facts and the quick summary, drafted in the policy's language once it is given.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/spanish.txt");
+    let options = Options { language: Some("es".into()), ..Options::default() };
+    let es = import(&std::fs::read_to_string(path).unwrap(), &options).bundle;
+    let fact = |kind| es.facts.iter().find(|f| f.kind == kind).map(|f| (f.answer, f.value.as_str()));
+    assert_eq!(fact(FactKind::SellsData), Some((Some(FactAnswer::No), "No")));
+    assert_eq!(fact(FactKind::Cookies), Some((Some(FactAnswer::Session), "Solo cookies de sesión")));
+    assert_eq!(
+        es.summary[0].text,
+        "No vendemos, alquilamos ni compartimos su información personal con terceros para fines comerciales."
+    );
 
     let b = fixture("portuguese.txt");
     assert_eq!(b.meta.title, "Política de Privacidade", "capitals to title case, with Portuguese small words");

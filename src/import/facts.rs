@@ -12,12 +12,13 @@ use regex::Regex;
 use super::passages::{passages, plain_sentences};
 use crate::bundle::{inline, Block, Contact, Fact, FactAnswer, FactKind, Section};
 
-struct Found {
-    answer: Option<FactAnswer>,
-    value: String,
+pub struct Found {
+    pub answer: Option<FactAnswer>,
+    pub value: String,
 }
 
-type Rule = fn(&str) -> Option<Found>;
+/// A sentence → the fact it states, if it states this rule's kind.
+pub type Rule = Box<dyn Fn(&str) -> Option<Found>>;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap()
@@ -81,7 +82,11 @@ const AUTOMATIC_ITEMS: [(&str, &str); 7] = [
     ("device", "device"),
 ];
 
-fn rules() -> Vec<(FactKind, Rule)> {
+/// An English rule: a plain function, boxed into a [`Rule`] when used.
+type EnglishRule = fn(&str) -> Option<Found>;
+
+/// The rules for English.
+fn english_rules() -> Vec<(FactKind, EnglishRule)> {
     vec![
         (FactKind::SellsData, |s| {
             if SELLS_NOT.is_match(s) {
@@ -221,14 +226,20 @@ fn number(word: &str) -> String {
     }
 }
 
-/// Drafts the facts in the vocabulary's order.
-pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
+/// Drafts the facts in the vocabulary's order, from a policy in `language`
+/// (English rules, or Spanish and Portuguese ones with their own words).
+pub fn extract(sections: &[Section], contacts: &[Contact], language: &str) -> Vec<Fact> {
     // A policy's own summary restates; facts cite the section that says it in full.
     let passages: Vec<_> = passages(sections).into_iter().filter(|p| !super::summary::is_summary(p.section)).collect();
+    let iberian = super::facts_es_pt::language(language);
+    let rules: Vec<(FactKind, Rule)> = match iberian {
+        Some(l) => super::facts_es_pt::rules(l),
+        None => english_rules().into_iter().map(|(kind, rule)| (kind, Box::new(rule) as Rule)).collect(),
+    };
     let mut facts: Vec<Fact> = Vec::new();
-    for (kind, rule) in rules() {
+    for (kind, rule) in rules {
         if kind == FactKind::Cookies {
-            facts.extend(cookies_fact(&passages, rule));
+            facts.extend(cookies_fact(&passages, &rule));
             continue;
         }
         'search: for p in &passages {
@@ -246,7 +257,7 @@ pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
             }
         }
     }
-    if let Some(f) = tools_fact(sections) {
+    if let Some(f) = tools_fact(sections, iberian) {
         facts.push(f);
     }
     if let Some(c) = contacts.first() {
@@ -267,7 +278,7 @@ pub fn extract(sections: &[Section], contacts: &[Contact]) -> Vec<Fact> {
 /// Cookies are decided by the whole policy, not its first mention: "does not use
 /// permanent cookies. However, … session cookies" means session cookies. The
 /// strongest use stated wins: persistent, then session, then none, then "yes".
-fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: Rule) -> Option<Fact> {
+fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: &Rule) -> Option<Fact> {
     let strength = |a: Option<FactAnswer>| match a {
         Some(FactAnswer::Persistent) => 3,
         Some(FactAnswer::Session) => 2,
@@ -294,8 +305,9 @@ fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: Rule) -> Option
 }
 
 /// Third-party tools: named tool entries when the policy lists them, else the
-/// first sentence that mentions third-party services.
-fn tools_fact(sections: &[Section]) -> Option<Fact> {
+/// first sentence that mentions third-party services (in English, or in
+/// Spanish or Portuguese, `iberian`).
+fn tools_fact(sections: &[Section], iberian: Option<usize>) -> Option<Fact> {
     let mut names = Vec::new();
     let mut first_section = None;
     for (_, s) in crate::bundle::Bundle::flatten(sections) {
@@ -320,10 +332,13 @@ fn tools_fact(sections: &[Section]) -> Option<Fact> {
         });
     }
     passages(sections).into_iter().find_map(|p| {
-        plain_sentences(p.text).into_iter().find(|s| THIRD_PARTY.is_match(s)).map(|sentence| Fact {
+        let third_party: &Regex = if iberian.is_some() { &super::facts_es_pt::THIRD_PARTY } else { &THIRD_PARTY };
+        plain_sentences(p.text).into_iter().find(|s| third_party.is_match(s)).map(|sentence| Fact {
             kind: FactKind::ThirdPartyTools,
             answer: Some(FactAnswer::Yes),
-            value: "Some services are run by other companies".into(),
+            value: iberian
+                .map_or("Some services are run by other companies", super::facts_es_pt::third_party_words)
+                .into(),
             quote: Some(inline::escape(&sentence)),
             section: p.section.id.clone(),
         })

@@ -17,6 +17,7 @@ mod clean;
 mod contacts;
 mod dates;
 mod facts;
+mod facts_es_pt;
 mod front;
 mod glossary;
 mod ids;
@@ -105,7 +106,8 @@ pub fn import(text: &str, options: &Options) -> Imported {
 
     let definitions = glossary::extract(&sections);
     let contacts = contacts::extract(&sections);
-    let facts = facts::extract(&sections, &contacts);
+    let language = options.language.clone().unwrap_or_else(|| "en".to_owned());
+    let facts = facts::extract(&sections, &contacts, &language);
     let summary = summary::draft(&sections, &facts);
 
     let title = options.title.clone().or(front.title).unwrap_or_else(|| "Privacy policy".to_owned());
@@ -132,7 +134,6 @@ pub fn import(text: &str, options: &Options) -> Imported {
         });
     }
 
-    let language = options.language.clone().unwrap_or_else(|| "en".to_owned());
     let bundle = Bundle {
         format: FORMAT.to_owned(),
         meta: Meta {
