@@ -217,10 +217,9 @@ fn spanish_and_portuguese_policies_give_their_title_dates_and_publisher() {
     assert_eq!(outline(&b)[2], "0 3. ¿Vendemos su información?");
     assert_eq!(b.meta.publisher.name, "Ciudad de Ejemplo");
     assert_eq!(b.meta.publisher.kind, PublisherKind::City);
-    // Facts and the quick summary, drafted in the policy's language once it is given.
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/spanish.txt");
-    let options = Options { language: Some("es".into()), ..Options::default() };
-    let es = import(&std::fs::read_to_string(path).unwrap(), &options).bundle;
+    // Its language read from the text, and facts and the quick summary drafted in it.
+    assert_eq!(b.meta.language, "es");
+    let es = b;
     let fact = |kind| es.facts.iter().find(|f| f.kind == kind).map(|f| (f.answer, f.value.as_str()));
     assert_eq!(fact(FactKind::SellsData), Some((Some(FactAnswer::No), "No")));
     assert_eq!(fact(FactKind::Cookies), Some((Some(FactAnswer::Session), "Solo cookies de sesión")));
@@ -230,6 +229,7 @@ fn spanish_and_portuguese_policies_give_their_title_dates_and_publisher() {
     );
 
     let b = fixture("portuguese.txt");
+    assert_eq!(b.meta.language, "pt");
     assert_eq!(b.meta.title, "Política de Privacidade", "capitals to title case, with Portuguese small words");
     assert_eq!(b.meta.effective_date.as_deref(), Some("2023-03-01"));
     assert_eq!(b.meta.publisher.name, "Cidade de Exemplo");

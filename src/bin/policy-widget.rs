@@ -54,7 +54,7 @@ enum Command {
         /// The address of the page that carries the policy.
         #[arg(long)]
         url: Option<String>,
-        /// The policy's language (BCP 47), default `en`.
+        /// The policy's language (BCP 47). Default: read from the text (English, Spanish or Portuguese), else `en`.
         #[arg(long)]
         language: Option<String>,
     },

@@ -22,6 +22,7 @@ mod front;
 mod glossary;
 mod ids;
 mod labels;
+mod language;
 mod links;
 mod outline;
 mod passages;
@@ -106,7 +107,16 @@ pub fn import(text: &str, options: &Options) -> Imported {
 
     let definitions = glossary::extract(&sections);
     let contacts = contacts::extract(&sections);
-    let language = options.language.clone().unwrap_or_else(|| "en".to_owned());
+    let language = options.language.clone().unwrap_or_else(|| {
+        let detected = language::detect(text);
+        if detected != "en" {
+            notices.push(Notice::new(
+                0,
+                format!("the text reads as \"{detected}\": language set to it (--language to change)"),
+            ));
+        }
+        detected.to_owned()
+    });
     let facts = facts::extract(&sections, &contacts, &language);
     let summary = summary::draft(&sections, &facts);
 
