@@ -71,7 +71,7 @@ struct Words {
     children_not_collected: [&'static str; 2],
     children: [&'static str; 2],
     access: [&'static str; 2],
-    pub third_party: [&'static str; 2],
+    third_party: [&'static str; 2],
 }
 
 const WORDS: Words = Words {
