@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::facts::{Found, Rule};
 use crate::bundle::{FactAnswer, FactKind};
+use crate::search::Language;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap()
@@ -104,9 +105,9 @@ const WORDS: Words = Words {
 /// Which of a pair of words a policy in `tag` ("es", "pt-BR") reads: `None`
 /// for any other language.
 pub fn language(tag: &str) -> Option<usize> {
-    match tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase().as_str() {
-        "es" => Some(0),
-        "pt" => Some(1),
+    match Language::for_tag(tag) {
+        Language::Spanish => Some(0),
+        Language::Portuguese => Some(1),
         _ => None,
     }
 }

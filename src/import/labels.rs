@@ -5,13 +5,14 @@
 //! any of them.
 
 use crate::bundle::config::Labels;
+use crate::search::Language;
 
 /// The labels for a BCP 47 tag ("es", "pt-BR"), when the importer has them;
 /// English is the widget's default.
 pub fn for_language(tag: &str) -> Option<Labels> {
-    let table = match tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase().as_str() {
-        "es" => SPANISH,
-        "pt" => PORTUGUESE,
+    let table = match Language::for_tag(tag) {
+        Language::Spanish => SPANISH,
+        Language::Portuguese => PORTUGUESE,
         _ => return None,
     };
     let mut labels = Labels::default();
