@@ -236,6 +236,8 @@ labels! {
     /// `{matches}` and `{sections}` are replaced by numbers.
     search_results: "{matches} matches in {sections} sections",
     search_one_result: "1 match in 1 section",
+    /// Several matches, all in one section; `{matches}` is replaced by the number.
+    search_results_one_section: "{matches} matches in 1 section",
     search_no_results: "No matches",
     /// While stepping through matches; `{n}` and `{total}` are numbers.
     search_position: "Match {n} of {total}",

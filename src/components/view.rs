@@ -523,6 +523,7 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
         _ if results.still_typing => String::new(),
         _ if sections == 0 => labels.search_no_results.clone(),
         _ if results.matches == 1 => labels.search_one_result.clone(),
+        _ if sections == 1 => labels.search_results_one_section.replace("{matches}", &results.matches.to_string()),
         _ => labels
             .search_results
             .replace("{matches}", &results.matches.to_string())

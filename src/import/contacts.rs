@@ -47,7 +47,7 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
                 continue;
             }
             let at = c.get(0).map_or(0, |m| m.start());
-            let label = addressee(&plain[..at]).unwrap_or_else(|| p.section.title.clone());
+            let label = addressee(&plain[..at]).unwrap_or_else(|| section_name(&p.section.title));
             addressed = Some(out.len());
             out.push(Contact {
                 label: inline::escape(&label),
@@ -79,7 +79,7 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
                 if let Some(at) = addressed.filter(|&at| out[at].phone.is_none()) {
                     out[at].phone = Some(phone);
                 } else if !out.iter().any(|c| c.phone.as_deref() == Some(phone.as_str())) {
-                    let label = p.section.title.clone();
+                    let label = section_name(&p.section.title);
                     out.push(Contact {
                         label,
                         phone: Some(phone),
@@ -91,6 +91,15 @@ pub fn extract(sections: &[Section]) -> Vec<Contact> {
         }
     }
     out
+}
+
+/// A section's title as a contact's label: without its number ("6. Contact"
+/// labels a phone "Contact").
+fn section_name(title: &str) -> String {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]|[A-Z][.)])\s+(\S.*)$").unwrap()
+    });
+    NUMBER.captures(title).map_or_else(|| title.to_owned(), |c| c[1].to_owned())
 }
 
 /// Whom an address reaches: the capitalised name just before it ("Office of
@@ -147,6 +156,10 @@ mod tests {
         let c = contacts("Write to the Records Access Officer, One Ashburton Place, Room 1611, Boston, MA 02108.");
         assert_eq!(c[0].label, "Records Access Officer");
         assert_eq!(c[0].address.as_deref(), Some("One Ashburton Place, Room 1611\nBoston, MA 02108"));
+
+        assert_eq!(section_name("6. Contact"), "Contact");
+        assert_eq!(section_name("IV. Questions"), "Questions");
+        assert_eq!(section_name("2024 in review"), "2024 in review");
 
         let c = contacts("Mail it to P.O. Box 123, Springfield, Massachusetts 01101-0123.");
         assert_eq!(c[0].label, "Contact", "no name before it: the section's title");

@@ -16,7 +16,7 @@ const SPANISH = JSON.stringify({
   format: 'policy-bundle/1',
   meta: { title: 'Política de privacidad', publisher: { name: 'Ciudad de Ejemplo' }, language: 'es' },
   sections: [
-    { id: 'datos', title: 'Sus datos', blocks: [{ type: 'paragraph', text: 'No vendemos su información.' }] },
+    { id: 'datos', title: 'Sus datos', blocks: [{ type: 'paragraph', text: 'No vendemos su información, ni la vende nadie.' }] },
     { id: 'otra', title: 'Otra cosa', blocks: [{ type: 'paragraph', text: 'Nada más.' }] },
   ],
 });
@@ -90,11 +90,12 @@ test('on a long policy every letter shows as typed and the results follow when t
 });
 
 test('a Spanish policy is searched by its stems, with nothing fetched for it', async () => {
-  const { context, record, widget, box } = await searchPage('/spanish.html');
+  const { context, record, widget, box, status } = await searchPage('/spanish.html');
   // Neither a prefix of "vendemos" nor one letter from it: only the stem finds it.
   await box.fill('venden');
-  await assert.doesNotReject(widget.locator('#datos-panel mark').waitFor());
-  assert.equal(await widget.locator('#datos-panel mark').textContent(), 'vendemos');
+  await assert.doesNotReject(widget.locator('#datos-panel mark').first().waitFor());
+  assert.deepEqual(await widget.locator('#datos-panel mark').allTextContents(), ['vendemos', 'vende']);
+  assert.equal(await status.textContent(), '2 matches in 1 section', 'one section: "section", not "sections"');
   assert.equal(await widget.locator('#otra-button').getAttribute('aria-expanded'), 'false');
   // The plural of an accented word: its stem is taken from the folded word.
   await box.fill('informaciones');
