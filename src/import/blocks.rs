@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::Line;
+use super::outline::{KEYWORD, LETTER};
 use super::Notice;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,17 +46,12 @@ static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
-/// "Section 3", "ARTICLE IV", "Part B" opening a line.
-static KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap());
-/// "A. " or "B) " opening a line.
-static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[A-Z][.)]\s+\S").unwrap());
 
 /// A bylaw-style heading line: "SECTION 1. PURPOSE." in capitals, or a short
 /// "Section 2 - Information collected" without a sentence's final stop.
 fn is_keyword_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    KEYWORD.is_match(text)
+    KEYWORD.is_match(text.trim_start())
         && words <= 12
         && (!text.chars().any(char::is_lowercase) || (words <= 8 && !text.trim_end().ends_with(['.', ',', ';'])))
 }
@@ -145,7 +141,7 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
             // "SECTION 1. PURPOSE." with its text on the next line: a line of its own.
             flush_para(&mut para, &mut out);
             out.push(Raw::Paragraph { text: text.trim().to_owned(), lines: 1 });
-        } else if LETTERED.is_match(text) {
+        } else if LETTER.is_match(text.trim_start()) {
             // "A. Automatically. The site records…": a lettered paragraph starts
             // afresh rather than joining the one above.
             flush_para(&mut para, &mut out);

@@ -20,7 +20,7 @@ pub struct Found {
 /// A sentence → the fact it states, if it states this rule's kind.
 pub type Rule = Box<dyn Fn(&str) -> Option<Found>>;
 
-fn re(pattern: &str) -> Regex {
+pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap()
 }
 

@@ -8,13 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::facts::{Found, Rule};
+use super::facts::{re, Found, Rule};
 use crate::bundle::{FactAnswer, FactKind};
 use crate::search::Language;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap()
-}
 
 static SELLS_NOT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:no|não|nao|nunca)\s+(?:\w+\s+){0,2}vend\w*"));
 static SELLS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:podemos|puede|podem|pode)\s+vender\b|\bvendemos\b"));

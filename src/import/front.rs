@@ -156,7 +156,7 @@ fn title_text(block: &Raw) -> String {
     inline::escape(&text)
 }
 
-fn title_case(text: &str) -> String {
+pub(super) fn title_case(text: &str) -> String {
     // English, Spanish and Portuguese ("Política de Privacidade").
     const SMALL: [&str; 22] = [
         "a", "an", "and", "da", "das", "de", "del", "do", "dos", "e", "el", "em", "en", "for", "in", "la", "los", "of",

@@ -200,24 +200,13 @@ static PUBLISHER: LazyLock<Vec<(Regex, PublisherKind)>> = LazyLock::new(|| {
     .collect()
 });
 
-/// "TOWN OF SAMPLE" → "Town of Sample".
-fn capitalise_words(name: &str) -> String {
-    name.split(' ')
-        .map(|w| match w.to_lowercase().as_str() {
-            "of" => "of".to_owned(),
-            lower => lower[..1].to_uppercase() + &lower[1..],
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The publisher most often named in the text's opening, if any is.
 fn guess_publisher(text: &str) -> (Option<String>, PublisherKind) {
     let opening: String = inline::plain(&text.chars().take(4000).collect::<String>());
     let mut best: Option<(usize, usize, String, PublisherKind)> = None;
     for (re, kind) in PUBLISHER.iter() {
         for m in re.captures_iter(&opening) {
-            let name = if m[1].chars().any(char::is_lowercase) { m[1].to_owned() } else { capitalise_words(&m[1]) };
+            let name = if m[1].chars().any(char::is_lowercase) { m[1].to_owned() } else { front::title_case(&m[1]) };
             if name.starts_with("The ") {
                 continue; // "The County" names no county
             }

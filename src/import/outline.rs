@@ -50,11 +50,14 @@ static BOLD_RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITALIC_RUN_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([_*])([^_*]+?)\.?[_*]\s*[.:]?\s*(?:\.\s+)?(\S.*)$").unwrap());
-static KEYWORD: LazyLock<Regex> =
+/// "Section 3", "ARTICLE IV", "Part B" (also read by stage 2, which gives
+/// such a line a block of its own).
+pub(super) static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap());
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$").unwrap());
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})[.)]\s+(\S.*)$").unwrap());
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])[.)]\s+(\S.*)$").unwrap());
+/// "A. …", "B) …" (also read by stage 2: a lettered line starts a paragraph).
+pub(super) static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])[.)]\s+(\S.*)$").unwrap());
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\*\*([^*:]{1,40}?)\s*:\s*\*\*\s*(.*)$|^\*\*([^*:]{1,40}?)\*\*\s*:\s*(.*)$|^\*\*([^*:]{1,40}?)\s*:\s*(\S.*?)\s*\*\*\s*(.*)$").unwrap()
 });
@@ -85,19 +88,22 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
         }
     };
 
-    // A heading must name something: one whose words are all markup is text.
-    let heading_at = |i: usize| {
-        heading_of(&body, i, period_titles >= 3)
-            .filter(|h| !inline::plain(&h.title).trim().is_empty())
-            .filter(|_| !starts_tool(&body, i))
-    };
-    let styles_found: Vec<(usize, Style)> =
-        (0..body.len()).filter_map(|i| heading_at(i).map(|h| (i, h.style))).collect();
-    let byline = lone_leading_bare_line(&styles_found);
+    // Each block's heading, if it is one. A heading must name something: one
+    // whose words are all markup is text.
+    let mut headings: Vec<Option<Heading>> = (0..body.len())
+        .map(|i| {
+            heading_of(&body, i, period_titles >= 3)
+                .filter(|h| !inline::plain(&h.title).trim().is_empty())
+                .filter(|_| !starts_tool(&body, i))
+        })
+        .collect();
+    if let Some(byline) = lone_leading_bare_line(&headings) {
+        headings[byline] = None;
+    }
 
     let mut i = 0;
     while i < body.len() {
-        let Some(heading) = heading_at(i).filter(|_| Some(i) != byline) else {
+        let Some(heading) = headings[i].take() else {
             pending.push(body[i].clone());
             i += 1;
             continue;
@@ -135,8 +141,10 @@ pub fn build(body: Vec<Raw>, slugger: &mut Slugger) -> Outline {
 /// only bare-line one, before headings of other styles: a byline or tagline
 /// under the title ("City of Example"), not a heading over the whole policy.
 /// It stays text, in the introduction.
-fn lone_leading_bare_line(found: &[(usize, Style)]) -> Option<usize> {
-    match found {
+fn lone_leading_bare_line(headings: &[Option<Heading>]) -> Option<usize> {
+    let found: Vec<(usize, Style)> =
+        headings.iter().enumerate().filter_map(|(i, h)| h.as_ref().map(|h| (i, h.style))).collect();
+    match found.as_slice() {
         [(at, Style::BareLine), rest @ ..] if !rest.is_empty() && rest.iter().all(|(_, s)| *s != Style::BareLine) => {
             Some(*at)
         }
