@@ -72,9 +72,12 @@ pub fn split(lines: &[Line], notices: &mut Vec<Notice>) -> Vec<Raw> {
 
     fn flush_para(para: &mut Vec<&str>, out: &mut Vec<Raw>) {
         let text = join_lines(para);
-        if out.is_empty() && is_stack(&text, para.len()) {
-            // The document's first block stacked without blank lines (title,
-            // publisher, date): each line is a block of its own, for stage 3.
+        // A title block stacked without blank lines (title, publisher, dates):
+        // short lines, each starting afresh (wrapped prose carries on in lower
+        // case). Each line is a block of its own, for stage 3.
+        let starts_afresh =
+            |line: &&str| line.trim_start().starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if out.len() < FRONT_BLOCKS && is_stack(&text, para.len()) && para[1..].iter().all(starts_afresh) {
             out.extend(para.iter().map(|line| Raw::Paragraph { text: line.trim().to_owned(), lines: 1 }));
         } else if !para.is_empty() {
             out.push(Raw::Paragraph { text, lines: para.len() });
@@ -224,10 +227,14 @@ fn stops_mid_sentence(text: &str) -> bool {
     words >= 12 && (last.is_alphanumeric() || last == ',')
 }
 
+/// How many blocks open the document where stage 3 looks for the title and
+/// its date lines.
+pub const FRONT_BLOCKS: usize = 4;
+
 /// Whether a paragraph of `lines` source lines is short lines stacked (a
 /// title block's publisher and dates, an address) rather than wrapped prose,
 /// whose lines run to ten words or more: such a block ends where its last line does.
-pub fn is_stack(text: &str, lines: usize) -> bool {
+fn is_stack(text: &str, lines: usize) -> bool {
     lines >= 2 && text.split_whitespace().count() < lines * 8
 }
 

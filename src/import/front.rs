@@ -24,7 +24,7 @@ static MEMO_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\*\*)?(?:to|from|re|subject|memo(?:randum)?|cc)\s*:|^to the honou?rable|^respectfully submitted|^recommendation\s*:|^dear\b")
         .unwrap()
 });
-/// A date line's label; `DATE_LINE` is a whole line that starts with one.
+/// A date line's label (`DATE_LINE` is a whole line that starts with one), in
 /// English, Spanish and Portuguese: "Effective date", "Fecha de vigencia",
 /// "Última actualización", "Data de vigência", "Última atualização"…
 const DATE_LABEL: &str = concat!(
@@ -37,7 +37,6 @@ const DATE_LABEL: &str = concat!(
 );
 static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{DATE_LABEL}\s*(?:on|as\s+of)?\s*:?\s*(.+)$")).unwrap());
-static DATE_LABEL_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{DATE_LABEL}\b")).unwrap());
 
 /// Takes the front matter off `blocks`, leaving the policy body.
 pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
@@ -68,14 +67,10 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
         }
     }
 
-    // Date lines just under the title become metadata; so do the date lines of
-    // a title block whose lines were stacked without blank lines between them.
-    for block in blocks.iter_mut().take(4) {
-        unstack_dates(block, &mut front);
-    }
-    blocks.retain(|b| !matches!(b, Raw::Paragraph { text, .. } if text.is_empty()));
+    // Date lines just under the title become metadata (stage 2 gave the lines
+    // of a title block stacked without blank lines a block each).
     let mut i = 0;
-    while i < blocks.len().min(4) {
+    while i < blocks.len().min(super::blocks::FRONT_BLOCKS) {
         if let Raw::Paragraph { text, .. } = &blocks[i] {
             if let Some((kind, date)) = date_line(text) {
                 match kind {
@@ -93,36 +88,6 @@ pub fn split(blocks: &mut Vec<Raw>, notices: &mut Vec<Notice>) -> Front {
         i += 1;
     }
     front
-}
-
-/// Takes the date lines out of a stack of short lines ("City of Example /
-/// Effective date: July 1, 2022 / Last updated: March 15, 2024", joined into
-/// one paragraph by stage 2): the rest stays as the paragraph's text, which
-/// is left empty when every line was a date.
-fn unstack_dates(block: &mut Raw, front: &mut Front) {
-    let Raw::Paragraph { text, lines } = block else { return };
-    if !super::blocks::is_stack(text, *lines) {
-        return;
-    }
-    let starts: Vec<usize> = DATE_LABEL_IN_TEXT.find_iter(text).map(|m| m.start()).collect();
-    let ends = starts.iter().skip(1).copied().chain([text.len()]);
-    let mut taken = Vec::new();
-    for (start, end) in starts.iter().copied().zip(ends) {
-        match date_line(&text[start..end]) {
-            Some((DateKind::Effective, date)) if front.effective_date.is_none() => front.effective_date = Some(date),
-            Some((DateKind::Updated, date)) if front.updated_date.is_none() => front.updated_date = Some(date),
-            _ => continue,
-        }
-        taken.push(start..end);
-    }
-    if taken.is_empty() {
-        return;
-    }
-    for range in taken.into_iter().rev() {
-        text.replace_range(range, "");
-        *lines -= 1;
-    }
-    *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
 }
 
 fn is_title(block: &Raw) -> bool {
@@ -224,15 +189,11 @@ mod tests {
 
     #[test]
     fn date_lines_stacked_under_the_title_become_metadata() {
-        let mut blocks = vec![
-            para("Website Privacy Policy"),
-            Raw::Paragraph {
-                text: "City of Example Effective date: July 1, 2022 Last updated: March 15, 2024".into(),
-                lines: 3,
-            },
-            para("Body."),
-        ];
-        let front = split(&mut blocks, &mut Vec::new());
+        // Through stage 2, which gives a stacked title block's lines a block each.
+        let lines = "Website Privacy Policy\n\nCity of Example\nEffective date: July 1, 2022\nLast updated: March 15, 2024\n\nBody.";
+        let mut notices = Vec::new();
+        let mut blocks = super::super::blocks::split(&super::super::clean::clean(lines, &mut notices), &mut notices);
+        let front = split(&mut blocks, &mut notices);
         assert_eq!(front.effective_date.as_deref(), Some("2022-07-01"));
         assert_eq!(front.updated_date.as_deref(), Some("2024-03-15"));
         assert_eq!(blocks, vec![Raw::Paragraph { text: "City of Example".into(), lines: 1 }, para("Body.")]);
