@@ -10,9 +10,13 @@ use policy_widget::bundle::{inline, validate, Block, Bundle, FactAnswer, FactKin
 use policy_widget::import::{import, Options};
 use proptest::prelude::*;
 
+/// A fixture's text.
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
 fn fixture(name: &str) -> Bundle {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
-    let bundle = import(&std::fs::read_to_string(path).unwrap(), &Options::default()).bundle;
+    let bundle = import(&fixture_text(name), &Options::default()).bundle;
     assert_eq!(validate::validate(&bundle), vec![], "{name} imports to a valid bundle");
     bundle
 }
@@ -81,13 +85,7 @@ fn section_keyword_headings_and_a_capitalised_title() {
 
 #[test]
 fn pdf_residue_goes_and_split_sentences_join() {
-    let imported = import(
-        &std::fs::read_to_string(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/pdf-residue.txt"),
-        )
-        .unwrap(),
-        &Options::default(),
-    );
+    let imported = import(&fixture_text("pdf-residue.txt"), &Options::default());
     let b = &imported.bundle;
     let Block::Paragraph { text } = &b.sections[0].blocks[0] else { panic!("a paragraph") };
     assert_eq!(text, "The office may collect personally identifiable information that the visitor enters into the forms on the website of the office and uses it only to answer the request.");
@@ -131,8 +129,7 @@ fn a_title_block_of_stacked_lines_gives_its_dates_and_stays_out_of_the_outline()
 
     // The same lines apart: the publisher's line alone is still no heading over
     // the whole policy.
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/title-block.txt");
-    let spaced = std::fs::read_to_string(path).unwrap().replacen("Example\nEffective", "Example\n\nEffective", 1);
+    let spaced = fixture_text("title-block.txt").replacen("Example\nEffective", "Example\n\nEffective", 1);
     let b = import(&spaced, &Options::default()).bundle;
     assert_eq!(outline(&b)[0], "0 1. Information we collect automatically");
     assert_eq!(b.intro[0], Block::Paragraph { text: "City of Example".into() });
@@ -255,9 +252,7 @@ fn headings_made_only_of_markup_are_kept_as_text() {
 
 #[test]
 fn import_is_deterministic() {
-    let text =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/numbered.txt"))
-            .unwrap();
+    let text = fixture_text("numbered.txt");
     assert_eq!(import(&text, &Options::default()).bundle, import(&text, &Options::default()).bundle);
 }
 
