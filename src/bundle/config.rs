@@ -155,9 +155,6 @@ macro_rules! labels {
         }
 
         impl Labels {
-            /// Every label's field name, in order.
-            pub const NAMES: &'static [&'static str] = &[$( stringify!($name) ),*];
-
             /// The label with this field name, if there is one.
             pub fn slot(&mut self, name: &str) -> Option<&mut String> {
                 match name {
