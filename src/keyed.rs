@@ -42,6 +42,10 @@ impl<V> Keyed<V> {
         self.slots.get(key).copied()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
     pub fn get(&self, key: &str) -> Option<&V> {
         self.slot_of(key).map(|slot| &self.values[slot as usize])
     }

@@ -21,6 +21,7 @@ mod status;
 mod summary;
 mod term;
 mod toggle;
+mod turns;
 mod view;
 
 pub use status::{error_notice, loading};

@@ -54,9 +54,9 @@ pub fn sections(policy: &Policy, list: &[Section], path: &[usize], open: &Open, 
             let subtree = Bundle::flatten(std::slice::from_ref(s));
             let open_ids =
                 Rc::new(subtree.iter().filter(|(_, x)| open.is_open(&x.id)).map(|(_, x)| x.id.clone()).collect());
-            let marks = Rc::new(
-                subtree.iter().filter_map(|(_, x)| marks.get(&x.id).map(|m| (x.id.clone(), m.clone()))).collect(),
-            );
+            // An empty highlighter is a section whose marks a search took off.
+            let marked = |id: &String| marks.get(id).filter(|m| !m.is_empty()).map(|m| (id.clone(), m.clone()));
+            let marks = Rc::new(subtree.iter().filter_map(|(_, x)| marked(&x.id)).collect());
             let path: Rc<[usize]> = path.iter().copied().chain([i]).collect();
             html! {
                 <SectionView key={s.id.clone()} policy={policy.clone()} {path} {level} {open_ids} {marks} />

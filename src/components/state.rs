@@ -9,7 +9,7 @@ use crate::bundle::config::InitialState;
 use crate::bundle::{Bundle, Section};
 use crate::keyed::Strings;
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Open {
     /// The reader's own choice.
     ids: Strings,
@@ -32,13 +32,23 @@ pub enum Action {
     Reveal(String, Rc<Vec<String>>),
     /// Open sections without moving the reader (find-in-page has already scrolled).
     Open(Rc<Vec<String>>),
-    /// Show a search's matching sections (with their ancestors), or, with
-    /// `None`, go back to the reader's own open sections.
-    Search(Option<Rc<Strings>>),
+    /// Bring a search's changes to some sections on screen.
+    Turn(Rc<Turn>),
+    /// Drop the search: back to the reader's own open sections.
+    EndSearch,
     ExpandAll(Rc<Vec<String>>),
     CollapseAll,
     /// Give closed panels their text (after the first paint).
     FillClosed,
+}
+
+/// One turn of a search's changes: the sections (with their ancestors) that
+/// open and close with the marks it brings. Open and close rather than a new
+/// set, so that what the reader opened or closed since the search began
+/// stays so where the turn does not change it.
+pub struct Turn {
+    pub open: Vec<String>,
+    pub close: Vec<String>,
 }
 
 impl Open {
@@ -48,7 +58,7 @@ impl Open {
             InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
             InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
         };
-        Open { ids, search: None, focus: None, focus_seq: 0, closed_text }
+        Open { ids, closed_text, ..Open::default() }
     }
 
     /// Exactly these sections open (a subtree's share of the state).
@@ -95,8 +105,17 @@ impl Reducible for Open {
                 next.current_mut().extend(path.iter().cloned());
                 next.focus = None;
             }
-            Action::Search(matched) => {
-                next.search = matched.map(|m| (*m).clone());
+            Action::Turn(turn) => {
+                // A search's first turn starts from nothing open.
+                let search = next.search.get_or_insert_with(Strings::default);
+                for id in &turn.close {
+                    search.remove(id);
+                }
+                search.extend(turn.open.iter().cloned());
+                next.focus = None;
+            }
+            Action::EndSearch => {
+                next.search = None;
                 next.focus = None;
             }
             Action::ExpandAll(all) => {
@@ -170,15 +189,21 @@ mod tests {
     }
 
     #[test]
-    fn a_search_opens_its_matches_and_clearing_it_restores_the_readers_choice() {
+    fn a_search_opens_its_matches_in_turns_and_ending_it_restores_the_readers_choice() {
+        let turn = |open: &[&str], close: &[&str]| {
+            let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+            Action::Turn(Rc::new(Turn { open: ids(open), close: ids(close) }))
+        };
         let open = Rc::new(Open::default()).reduce(Action::Toggle("d".into()));
-        let matched: Strings = ["a".to_owned(), "b".to_owned()].into_iter().collect();
-        let open = open.reduce(Action::Search(Some(Rc::new(matched))));
-        assert!(open.is_open("a") && open.is_open("b") && !open.is_open("d"));
+        let open = open.reduce(turn(&["a", "b"], &[]));
+        assert!(open.is_open("a") && open.is_open("b") && !open.is_open("d"), "a search starts from its own matches");
         let open = open.reduce(Action::Toggle("a".into()));
         assert!(!open.is_open("a"), "the reader can still close a match");
-        let open = open.reduce(Action::Search(None));
-        assert!(open.is_open("d") && !open.is_open("b"), "back to the reader's own state");
+        let open = open.reduce(turn(&["c"], &["b"]));
+        assert!(open.is_open("c") && !open.is_open("b"), "a later turn opens and closes");
+        assert!(!open.is_open("a"), "and leaves what the reader closed closed");
+        let open = open.reduce(Action::EndSearch);
+        assert!(open.is_open("d") && !open.is_open("c"), "back to the reader's own state");
     }
 
     #[test]

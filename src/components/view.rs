@@ -1,7 +1,7 @@
 //! `PolicyView`: a loaded, validated bundle on screen.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -10,9 +10,10 @@ use super::blocks::blocks;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::search_box::{search_box, SearchForm};
-use super::sections::{sections, Marks, Policy};
-use super::state::{path_to, with_ancestors, Action, Open};
+use super::sections::{sections, Policy};
+use super::state::{path_to, Action, Open};
 use super::summary::summary_panel;
+use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN};
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
@@ -53,7 +54,7 @@ pub fn policy_view(props: &Props) -> Html {
         let dispatcher = open.dispatcher();
         use_memo(Shared(bundle.clone()), move |bundle| PerBundle::new(bundle, dispatcher))
     };
-    let PerBundle { shared, all_ids, terms, index, dispatch, root, timers } = &*per_bundle;
+    let PerBundle { shared, all_ids, terms, dispatch, root, timers, .. } = &*per_bundle;
     let dispatch = dispatch.clone();
     let reveal = {
         let dispatch = dispatch.clone();
@@ -92,7 +93,7 @@ pub fn policy_view(props: &Props) -> Html {
         });
         use_effect_with((shared.clone(), 0), effect);
     }
-    let search = use_search(index.clone(), timers.clone(), root.clone(), dispatch.clone());
+    let search = use_search(per_bundle.clone());
     super::events::use_navigation(
         root.clone(),
         shared.clone(),
@@ -123,7 +124,6 @@ pub fn policy_view(props: &Props) -> Html {
             dispatch.emit(if all_open { Action::CollapseAll } else { Action::ExpandAll(all_ids.clone()) })
         })
     };
-    let marks: Marks = search.results.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
 
     let part = |part: Part| html! { <BundlePart bundle={shared.clone()} terms={terms.clone()} {part} {level} /> };
     let policy = Policy {
@@ -142,7 +142,7 @@ pub fn policy_view(props: &Props) -> Html {
                     value: search.typed.clone(),
                     status: search.status.clone(),
                     suggestions: &search.results.suggestions,
-                    on_input: search.on_input.clone(),
+                    on_input: search.set_now.clone(),
                     on_pick: search.set_now.clone(),
                     on_step: search.on_step.clone(),
                     has_matches: !search.results.hits.is_empty(),
@@ -156,7 +156,7 @@ pub fn policy_view(props: &Props) -> Html {
                 </button>
             </div>
             <div class="pp-sections">
-                { sections(&policy, &bundle.sections, &[], &open, &marks, level + 1) }
+                { sections(&policy, &bundle.sections, &[], &open, &timers.borrow().shown.marks, level + 1) }
             </div>
             { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { part(Part::Summary) } }
@@ -333,15 +333,11 @@ struct Search {
     typed: AttrValue,
     results: Rc<Results>,
     status: AttrValue,
-    on_input: Callback<String>,
     on_step: Callback<bool>,
-    /// Sets the query at once (a shared `#pp-q=` link).
+    /// Searches: a typed query, a picked suggestion, a shared `#pp-q=` link.
     set_now: Callback<String>,
 }
 
-/// For long policies, how long typing must pause before the search runs: short
-/// enough to feel instant, long enough not to search on every letter.
-const DEBOUNCE_MS: u32 = 120;
 /// How long typing must pause before the query is written into the URL.
 const HASH_DELAY_MS: u32 = 300;
 /// Work that can wait for the policy's first paint starts this long after it is
@@ -351,9 +347,6 @@ const HASH_DELAY_MS: u32 = 300;
 /// search index, each in a task of its own. A timer rather than
 /// `requestAnimationFrame` and then a task: the frame callback cost 0.9 KB gzip.
 const AFTER_FIRST_PAINT_MS: u32 = 50;
-/// Up to this many words, a search and its repaint take well under a frame
-/// (benches: ~30 µs per query on the seeds), so every keystroke searches at once.
-const INSTANT_SEARCH_WORDS: usize = 50_000;
 
 /// The search index, built on first use. Building it is a sixth of the
 /// widget's start-up script (stemming every word of the policy), and nothing
@@ -419,40 +412,58 @@ impl PerBundle {
     }
 }
 
-/// The search's timers, in one place (`PerBundle::timers`). Replacing a timer
-/// cancels it.
+/// The search's timers, and what it shows, in one place (`PerBundle::timers`).
+/// Replacing a timer cancels it.
 #[derive(Default)]
 struct Timers {
     /// Whether there was a query yet: until then the URL keeps its hash.
     searched: bool,
     /// Writes the query into the URL once typing pauses.
     hash: Option<Timeout>,
-    /// On a long policy, runs the search once typing pauses.
-    search: Option<Timeout>,
+    /// Brings the current search's next turn to the screen.
+    turn: Option<Timeout>,
+    /// What the search shows (its marks are what the view renders).
+    shown: Shown,
 }
 
-/// What the search hook keeps between renders: one state rather than four
-/// (each state of another type is more of Yew's hook code in the wasm).
+/// What the search hook keeps between renders: one state rather than one per
+/// value (each state of another type is more of Yew's hook code in the wasm).
 #[derive(Clone, Default)]
 struct SearchState {
-    /// What the box shows.
+    /// What the box shows, and what was searched.
     typed: String,
-    /// What was searched: behind `typed` while a long policy waits for typing to pause.
-    query: String,
     results: Rc<Results>,
     /// The match previous/next last showed, and how many there are.
     position: Option<(usize, usize)>,
 }
 
+/// Brings a search's changes `from..from + count` to the screen, then, once
+/// that is painted, the next `LATER_TURN`, and so on to the last. Each search
+/// sets the timer anew, which cancels the previous search's turns.
+fn take_turn(changes: Rc<Changes>, per_bundle: Weak<PerBundle>, from: usize, count: usize) {
+    // Weak: a pending turn must not keep the widget's state alive once the
+    // widget is gone (the timers own the turn).
+    let Some(per_bundle) = per_bundle.upgrade() else { return };
+    let PerBundle { shared, all_ids, dispatch, timers, .. } = &*per_bundle;
+    let action = changes.turn(&mut timers.borrow_mut().shown, from, count, &shared.sections, all_ids);
+    dispatch.emit(action);
+    let next = from + count;
+    timers.borrow_mut().turn = (next < changes.len()).then(|| {
+        let per_bundle = Rc::downgrade(&per_bundle);
+        super::after(AFTER_FIRST_PAINT_MS, Box::new(move || take_turn(changes, per_bundle, next, LATER_TURN)))
+    });
+}
+
 #[hook]
-fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, dispatch: Callback<Action>) -> Search {
-    let bundle = index.bundle.clone();
+fn use_search(per_bundle: Rc<PerBundle>) -> Search {
+    let PerBundle { shared: bundle, index, root, .. } = &*per_bundle;
     let state = use_state(SearchState::default);
-    // Searches, and opens the matching sections (and their ancestors) in the
-    // same update, so a keystroke costs one render of the sections, not two.
+    // Searches, and brings its first turn of changes to the sections (see
+    // `turns`) in the same update, so a keystroke costs one render, not two.
     let set_now = {
-        let (state, index, bundle, timers) = (state.clone(), index.clone(), bundle.clone(), timers.clone());
+        let (state, per_bundle) = (state.clone(), per_bundle.clone());
         Callback::from(move |q: String| {
+            let PerBundle { index, all_ids, timers, .. } = &*per_bundle;
             {
                 // The query goes in the URL — but not before there was one, or
                 // a shared `#pp-q=` link would be wiped before it is read —
@@ -470,12 +481,9 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
                 }
             }
             let found = Rc::new(if q.trim().is_empty() { Results::default() } else { index.get().search(&q) });
-            let matched = (!found.hits.is_empty()).then(|| {
-                let hits = found.hits.iter().map(|h| h.section.clone()).collect();
-                Rc::new(with_ancestors(&bundle.sections, &hits))
-            });
-            dispatch.emit(Action::Search(matched));
-            state.set(SearchState { typed: q.clone(), query: q, results: found, position: None });
+            let changes = Changes::new(&found, &timers.borrow().shown, all_ids);
+            take_turn(Rc::new(changes), Rc::downgrade(&per_bundle), 0, FIRST_TURN);
+            state.set(SearchState { typed: q, results: found, position: None });
         })
     };
     {
@@ -489,21 +497,8 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
         });
         use_effect_with((bundle.clone(), 0), effect);
     }
-    let on_input = {
-        let (state, set_now) = (state.clone(), set_now.clone());
-        Callback::from(move |q: String| {
-            if q.is_empty() || index.get().words() <= INSTANT_SEARCH_WORDS {
-                timers.borrow_mut().search.take();
-                set_now.emit(q);
-                return;
-            }
-            state.set(SearchState { typed: q.clone(), ..(*state).clone() });
-            let set_now = set_now.clone();
-            timers.borrow_mut().search = Some(super::after(DEBOUNCE_MS, Box::new(move || set_now.emit(q))));
-        })
-    };
     let on_step = {
-        let state = state.clone();
+        let (state, root) = (state.clone(), root.clone());
         Callback::from(move |forward: bool| {
             let Some(root) = root.cast::<web_sys::Element>() else { return };
             let current = state.position.map(|(i, _)| i);
@@ -515,7 +510,7 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
     let results = state.results.clone();
     let labels = &bundle.config.labels;
     let sections = results.hits.len();
-    let status = match (state.position, state.query.trim().is_empty()) {
+    let status = match (state.position, state.typed.trim().is_empty()) {
         (_, true) => String::new(),
         (Some((i, total)), _) => {
             labels.search_position.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
@@ -529,5 +524,5 @@ fn use_search(index: LazyIndex, timers: Rc<RefCell<Timers>>, root: NodeRef, disp
             .replace("{matches}", &results.matches.to_string())
             .replace("{sections}", &sections.to_string()),
     };
-    Search { typed: state.typed.clone().into(), results, status: status.into(), on_input, on_step, set_now }
+    Search { typed: state.typed.clone().into(), results, status: status.into(), on_step, set_now }
 }

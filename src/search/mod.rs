@@ -289,13 +289,6 @@ struct Clause {
 }
 
 impl Index {
-    /// How many words the policy has: the widget searches on every keystroke
-    /// below a size where a search and repaint fit in a frame, and waits for
-    /// typing to pause above it.
-    pub fn words(&self) -> usize {
-        self.docs.iter().map(|d| d.sequence.len()).sum()
-    }
-
     /// Indexes every section of a bundle.
     pub fn build(bundle: &Bundle) -> Self {
         let mut index = Index {

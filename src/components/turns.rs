@@ -1,0 +1,202 @@
+//! A search's changes to the sections, brought to the screen a turn at a time.
+//!
+//! Opening and marking a section costs Chromium ~1 ms (its text is rendered
+//! again with the marks). On a real policy a search changes a dozen sections;
+//! at 100 times Mass.gov 2016's length a word matches 500, and changing them
+//! all at once kept the keystroke from being painted for 300–600 ms. So a
+//! search changes the first [`FIRST_TURN`] sections, in the policy's order
+//! (those nearest the search box, which a search does not scroll away from),
+//! in the keystroke's own render, and the rest [`LATER_TURN`] at a time, each
+//! turn painted before the next. The count in the status line is the whole
+//! search's from the first turn.
+
+use std::rc::Rc;
+
+use super::sections::Marks;
+use super::state::{with_ancestors, Action, Turn};
+use crate::bundle::Section;
+use crate::keyed::Strings;
+use crate::search::Results;
+
+/// Sections changed in the keystroke's own render: what a screen shows, and
+/// every search of a real policy in the bench ("coo" opens a dozen sections
+/// of Mass.gov 2016).
+pub const FIRST_TURN: usize = 12;
+/// Sections changed in each later turn: ~40 ms of work in Chromium, under
+/// the 50 ms that makes a task long enough to hold up a keystroke.
+pub const LATER_TURN: usize = 24;
+
+/// What the search shows: what a new search's changes are measured against.
+#[derive(Default)]
+pub struct Shown {
+    /// The marks on screen, by section (an empty `Highlighter` where a search
+    /// took a section's marks off). The view renders these. They change only
+    /// in a turn, just before the turn's action re-renders the view; they are
+    /// not in the open sections' state, which Yew's reducer copies on every
+    /// action.
+    pub marks: Marks,
+    /// The sections the marks open, with their ancestors.
+    opened: Strings,
+}
+
+/// What one search changes on screen.
+pub struct Changes {
+    /// The sections whose marks change, in the policy's order: those the
+    /// search marks and those marked before it, but not those whose marks
+    /// stay the same ("cooki" → "cookie" changes none).
+    order: Vec<String>,
+    /// The search's marks, by section.
+    marks: Marks,
+}
+
+impl Changes {
+    /// `all_ids`: every section id in the policy's order.
+    pub fn new(found: &Results, shown: &Shown, all_ids: &[String]) -> Self {
+        let marks: Marks = found.hits.iter().map(|h| (h.section.clone(), h.marks.clone())).collect();
+        let none = Rc::default();
+        let changed = |id: &&String| marks.get(id).unwrap_or(&none) != shown.marks.get(id).unwrap_or(&none);
+        Changes { order: all_ids.iter().filter(changed).cloned().collect(), marks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Brings the changes `from..from + count` into `shown`, and says what
+    /// opens and closes with them. A search that found nothing takes the marks
+    /// off in turns too; its last turn ends the search, which gives the reader
+    /// back their own open sections.
+    pub fn turn(
+        &self,
+        shown: &mut Shown,
+        from: usize,
+        count: usize,
+        sections: &[Section],
+        all_ids: &[String],
+    ) -> Action {
+        if from + count >= self.order.len() && self.marks.is_empty() {
+            *shown = Shown::default();
+            return Action::EndSearch;
+        }
+        for id in self.order.iter().skip(from).take(count) {
+            *shown.marks.entry(id) = self.marks.get(id).cloned().unwrap_or_default();
+        }
+        let marked = all_ids.iter().filter(|id| shown.marks.get(id).is_some_and(|m| !m.is_empty()));
+        let before = std::mem::replace(&mut shown.opened, with_ancestors(sections, &marked.cloned().collect()));
+        let after = &shown.opened;
+        let open = after.iter().filter(|id| !before.contains(id)).cloned().collect();
+        let close = before.iter().filter(|id| !after.contains(id)).cloned().collect();
+        Action::Turn(Rc::new(Turn { open, close }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{Block, Bundle};
+    use crate::search::Index;
+
+    /// Thirty sections; every third one says "cookies", and the first has
+    /// a subsection that says "cookies" too.
+    fn bundle() -> Bundle {
+        let mut bundle = crate::bundle::read::bundle(
+            r#"{"format":"policy-bundle/1","meta":{"title":"T","publisher":{"name":"P"}},"sections":[]}"#,
+        )
+        .unwrap();
+        let section = |id: String, text: &str| Section {
+            title: id.clone(),
+            id,
+            blocks: vec![Block::Paragraph { text: text.into() }],
+            sections: vec![],
+        };
+        bundle.sections = (0..30)
+            .map(|i| section(format!("s{i}"), if i % 3 == 0 { "We set cookies." } else { "We keep records." }))
+            .collect();
+        bundle.sections[0].sections.push(section("s0-sub".into(), "Cookies again."));
+        bundle
+    }
+
+    /// Runs every turn of a search, as the view's timers would.
+    fn all_turns(changes: &Changes, shown: &mut Shown, bundle: &Bundle, ids: &[String]) -> Vec<Action> {
+        let mut actions = vec![changes.turn(shown, 0, FIRST_TURN, &bundle.sections, ids)];
+        let mut from = FIRST_TURN;
+        while from < changes.len() {
+            actions.push(changes.turn(shown, from, LATER_TURN, &bundle.sections, ids));
+            from += LATER_TURN;
+        }
+        actions
+    }
+
+    fn opened(action: &Action) -> Vec<String> {
+        match action {
+            Action::Turn(turn) => turn.open.clone(),
+            _ => panic!("not a turn"),
+        }
+    }
+
+    #[test]
+    fn the_first_turn_changes_the_sections_nearest_the_top_and_later_turns_the_rest() {
+        let bundle = bundle();
+        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
+        let index = Index::build(&bundle);
+        let mut shown = Shown::default();
+        let changes = Changes::new(&index.search("cookies"), &shown, &ids);
+        assert_eq!(changes.len(), 11, "s0, its subsection, and every third section after");
+        let first = changes.turn(&mut shown, 0, FIRST_TURN, &bundle.sections, &ids);
+        let mut first = opened(&first);
+        first.sort();
+        assert_eq!(first.len(), 11, "fewer than a turn: all at once");
+        assert!(first.contains(&"s0-sub".to_owned()) && first.contains(&"s27".to_owned()));
+        assert!(!shown.marks.get("s27").unwrap().is_empty() && shown.marks.get("s1").is_none());
+
+        // "records" matches twenty sections, and "cookies" is taken off eleven.
+        let changes = Changes::new(&index.search("records"), &shown, &ids);
+        assert_eq!(changes.len(), 31);
+        let actions = all_turns(&changes, &mut shown, &bundle, &ids);
+        assert_eq!(actions.len(), 2, "twelve, then the other nineteen");
+        let Action::Turn(first) = &actions[0] else { panic!() };
+        let mut open = first.open.clone();
+        open.sort_by_key(|id| id[1..].parse::<u32>().unwrap());
+        assert_eq!(
+            open,
+            ["s1", "s2", "s4", "s5", "s7", "s8", "s10"],
+            "the first twelve changes, in the policy's order"
+        );
+        assert!(first.close.contains(&"s0".to_owned()) && first.close.contains(&"s9".to_owned()));
+        assert!(!first.close.contains(&"s12".to_owned()), "later sections wait for their turn");
+        assert!(shown.marks.get("s12").unwrap().is_empty() && !shown.marks.get("s29").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_section_keeps_its_ancestors_open_and_unchanged_marks_are_no_change() {
+        let bundle = bundle();
+        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
+        let index = Index::build(&bundle);
+        let mut shown = Shown::default();
+        let changes = Changes::new(&index.search("cookies"), &shown, &ids);
+        all_turns(&changes, &mut shown, &bundle, &ids);
+        assert_eq!(Changes::new(&index.search("cookies"), &shown, &ids).len(), 0, "the same search again");
+        // Only the subsection matches "again": its parent stays open for it.
+        let changes = Changes::new(&index.search("again"), &shown, &ids);
+        let actions = all_turns(&changes, &mut shown, &bundle, &ids);
+        let Action::Turn(turn) = &actions[0] else { panic!() };
+        assert!(
+            turn.open.is_empty() && !turn.close.contains(&"s0".to_owned()) && turn.close.contains(&"s3".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_search_that_finds_nothing_takes_the_marks_off_in_turns_then_ends() {
+        let bundle = bundle();
+        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
+        let index = Index::build(&bundle);
+        let mut shown = Shown::default();
+        all_turns(&Changes::new(&index.search("records"), &shown, &ids), &mut shown, &bundle, &ids);
+        let actions = all_turns(&Changes::new(&Results::default(), &shown, &ids), &mut shown, &bundle, &ids);
+        assert_eq!(actions.len(), 2, "twenty sections: a turn of twelve, then the end");
+        assert!(matches!(actions[0], Action::Turn(_)) && matches!(actions[1], Action::EndSearch));
+        assert!(shown.marks.is_empty());
+        let nothing = all_turns(&Changes::new(&Results::default(), &shown, &ids), &mut shown, &bundle, &ids);
+        assert!(matches!(nothing[..], [Action::EndSearch]), "nothing shown: the search ends at once");
+    }
+}
