@@ -7,8 +7,8 @@
 //! search changes the first [`FIRST_TURN`] sections, in the policy's order
 //! (those nearest the search box, which a search does not scroll away from),
 //! in the keystroke's own render, and the rest [`LATER_TURN`] at a time, each
-//! turn painted before the next. The count in the status line is the whole
-//! search's from the first turn.
+//! turn painted before the next ([`TURN_DELAY_MS`]). The count in the status
+//! line is the whole search's from the first turn.
 
 use std::rc::Rc;
 
@@ -19,12 +19,19 @@ use crate::keyed::Strings;
 use crate::search::Results;
 
 /// Sections changed in the keystroke's own render: what a screen shows, and
-/// every search of a real policy in the bench ("coo" opens a dozen sections
-/// of Mass.gov 2016).
+/// most searches of a real policy ("coo" changes a dozen sections of
+/// Mass.gov 2016).
 pub const FIRST_TURN: usize = 12;
-/// Sections changed in each later turn: ~40 ms of work in Chromium, under
+/// Sections changed in each later turn: about 40 ms of work in Chromium at
+/// 100 times Mass.gov 2016 (where the first turn's dozen take ~25 ms), under
 /// the 50 ms that makes a task long enough to hold up a keystroke.
 pub const LATER_TURN: usize = 24;
+/// How long after a turn begins the next one may: a frame. The turn's render
+/// runs at the end of its task, and Chromium paints a frame that is due
+/// before it runs a timer that is due, so each turn is painted before the
+/// next (in the bench, the time to a key's results was the same with 50 ms,
+/// and the time until every turn was done a third as long).
+pub const TURN_DELAY_MS: u32 = 16;
 
 /// What the search shows: what a new search's changes are measured against.
 #[derive(Default)]

@@ -13,7 +13,7 @@ use super::search_box::{search_box, SearchForm};
 use super::sections::{sections, Policy};
 use super::state::{path_to, Action, Open};
 use super::summary::summary_panel;
-use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN};
+use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Block, Bundle, Section};
@@ -437,9 +437,9 @@ struct SearchState {
     position: Option<(usize, usize)>,
 }
 
-/// Brings a search's changes `from..from + count` to the screen, then, once
-/// that is painted, the next `LATER_TURN`, and so on to the last. Each search
-/// sets the timer anew, which cancels the previous search's turns.
+/// Brings a search's changes `from..from + count` to the screen, then the
+/// next `LATER_TURN`, and so on to the last. Each search sets the timer anew,
+/// which cancels the previous search's turns.
 fn take_turn(changes: Rc<Changes>, per_bundle: Weak<PerBundle>, from: usize, count: usize) {
     // Weak: a pending turn must not keep the widget's state alive once the
     // widget is gone (the timers own the turn).
@@ -450,7 +450,7 @@ fn take_turn(changes: Rc<Changes>, per_bundle: Weak<PerBundle>, from: usize, cou
     let next = from + count;
     timers.borrow_mut().turn = (next < changes.len()).then(|| {
         let per_bundle = Rc::downgrade(&per_bundle);
-        super::after(AFTER_FIRST_PAINT_MS, Box::new(move || take_turn(changes, per_bundle, next, LATER_TURN)))
+        super::after(TURN_DELAY_MS, Box::new(move || take_turn(changes, per_bundle, next, LATER_TURN)))
     });
 }
 
