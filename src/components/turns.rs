@@ -22,9 +22,11 @@ use crate::search::Results;
 /// most searches of a real policy ("coo" changes a dozen sections of
 /// Mass.gov 2016).
 pub const FIRST_TURN: usize = 12;
-/// Sections changed in each later turn: about 40 ms of work in Chromium at
-/// 100 times Mass.gov 2016 (where the first turn's dozen take ~25 ms), under
-/// the 50 ms that makes a task long enough to hold up a keystroke.
+/// Sections changed in each later turn: at 100 times Mass.gov 2016 a turn
+/// takes Chromium ~10 ms, and 40–55 ms with the CPU throttled 4× for a
+/// mid-range phone, about the 50 ms past which a task holds up a keystroke
+/// there. Larger turns end a search sooner (96: every turn done in half the
+/// time) with tasks of ~32 ms on this machine.
 pub const LATER_TURN: usize = 24;
 /// How long after a turn begins the next one may: a frame. The turn's render
 /// runs at the end of its task, and Chromium paints a frame that is due
