@@ -1,9 +1,10 @@
 //! A search's changes to the sections, brought to the screen a turn at a time.
 //!
-//! Opening and marking a section costs Chromium ~1 ms (its text is rendered
-//! again with the marks). On a real policy a search changes a dozen sections;
-//! at 100 times Mass.gov 2016's length a word matches 500, and changing them
-//! all at once kept the keystroke from being painted for 300–600 ms. So a
+//! Opening and marking a section costs Chromium 0.3–1 ms (its text is
+//! rendered again with the marks; the first searches after a load cost the
+//! most). On a real policy a search changes a dozen sections; at 100 times
+//! Mass.gov 2016's length a word matches 500, and changing them all at once
+//! kept the keystroke from being painted for 170–600 ms. So a
 //! search changes the first [`FIRST_TURN`] sections, in the policy's order
 //! (those nearest the search box, which a search does not scroll away from),
 //! in the keystroke's own render, and the rest [`LATER_TURN`] at a time, each
