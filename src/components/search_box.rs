@@ -17,9 +17,8 @@ pub struct SearchForm<'a> {
     pub status: AttrValue,
     /// Words to try after "No matches".
     pub suggestions: &'a [String],
-    pub on_input: Callback<String>,
-    /// Searches at once, without waiting for typing to pause (a suggestion).
-    pub on_pick: Callback<String>,
+    /// Searches for what was typed, nothing (Escape) or a suggestion picked.
+    pub on_search: Callback<String>,
     /// `true` for the next match, `false` for the previous one.
     pub on_step: Callback<bool>,
     pub has_matches: bool,
@@ -27,19 +26,19 @@ pub struct SearchForm<'a> {
 
 pub fn search_box(props: SearchForm) -> Html {
     let labels = props.labels;
-    let oninput = props.on_input.reform(|e: InputEvent| {
+    let oninput = props.on_search.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
     let onkeydown = {
-        let on_input = props.on_input.clone();
+        let on_search = props.on_search.clone();
         let on_step = props.on_step.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
                 on_step.emit(!e.shift_key());
             }
-            "Escape" => on_input.emit(String::new()),
+            "Escape" => on_search.emit(String::new()),
             _ => {}
         })
     };
@@ -61,9 +60,9 @@ pub fn search_box(props: SearchForm) -> Html {
                 <p class="pp-suggestions">
                     { format!("{} ", labels.search_suggestions) }
                     { for props.suggestions.iter().map(|word| {
-                        let on_pick = props.on_pick.clone();
+                        let on_search = props.on_search.clone();
                         let w = word.clone();
-                        html! { <button type="button" class="pp-link-button" onclick={move |_| on_pick.emit(w.clone())}>{ word.clone() }</button> }
+                        html! { <button type="button" class="pp-link-button" onclick={move |_| on_search.emit(w.clone())}>{ word.clone() }</button> }
                     }) }
                 </p>
             }

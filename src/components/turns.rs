@@ -106,65 +106,87 @@ mod tests {
     use crate::bundle::{Block, Bundle};
     use crate::search::Index;
 
-    /// Thirty sections; every third one says "cookies", and the first has
-    /// a subsection that says "cookies" too.
-    fn bundle() -> Bundle {
-        let mut bundle = crate::bundle::read::bundle(
-            r#"{"format":"policy-bundle/1","meta":{"title":"T","publisher":{"name":"P"}},"sections":[]}"#,
-        )
-        .unwrap();
-        let section = |id: String, text: &str| Section {
-            title: id.clone(),
-            id,
-            blocks: vec![Block::Paragraph { text: text.into() }],
-            sections: vec![],
-        };
-        bundle.sections = (0..30)
-            .map(|i| section(format!("s{i}"), if i % 3 == 0 { "We set cookies." } else { "We keep records." }))
-            .collect();
-        bundle.sections[0].sections.push(section("s0-sub".into(), "Cookies again."));
-        bundle
+    /// A policy of thirty sections (every third says "cookies", the rest
+    /// "records"; the first has a subsection that says "Cookies again"), its
+    /// index, and what its searches have shown so far.
+    struct Policy {
+        bundle: Bundle,
+        ids: Vec<String>,
+        index: Index,
+        shown: Shown,
     }
 
-    /// Runs every turn of a search, as the view's timers would.
-    fn all_turns(changes: &Changes, shown: &mut Shown, bundle: &Bundle, ids: &[String]) -> Vec<Action> {
-        let mut actions = vec![changes.turn(shown, 0, FIRST_TURN, &bundle.sections, ids)];
-        let mut from = FIRST_TURN;
-        while from < changes.len() {
-            actions.push(changes.turn(shown, from, LATER_TURN, &bundle.sections, ids));
-            from += LATER_TURN;
+    impl Policy {
+        fn new() -> Self {
+            let mut bundle = crate::bundle::read::bundle(
+                r#"{"format":"policy-bundle/1","meta":{"title":"T","publisher":{"name":"P"}},"sections":[]}"#,
+            )
+            .unwrap();
+            let section = |id: String, text: &str| Section {
+                title: id.clone(),
+                id,
+                blocks: vec![Block::Paragraph { text: text.into() }],
+                sections: vec![],
+            };
+            bundle.sections = (0..30)
+                .map(|i| section(format!("s{i}"), if i % 3 == 0 { "We set cookies." } else { "We keep records." }))
+                .collect();
+            bundle.sections[0].sections.push(section("s0-sub".into(), "Cookies again."));
+            let ids = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
+            let index = Index::build(&bundle);
+            Policy { bundle, ids, index, shown: Shown::default() }
         }
-        actions
+
+        /// What searching for `query` (nothing, for `""`) would change now.
+        fn changes(&self, query: &str) -> Changes {
+            let found = if query.is_empty() { Results::default() } else { self.index.search(query) };
+            Changes::new(&found, &self.shown, &self.ids)
+        }
+
+        fn turn(&mut self, changes: &Changes, from: usize, count: usize) -> Action {
+            changes.turn(&mut self.shown, from, count, &self.bundle.sections, &self.ids)
+        }
+
+        /// Every turn of a search, as the view's timers would run them.
+        fn search(&mut self, query: &str) -> Vec<Action> {
+            let changes = self.changes(query);
+            let mut actions = vec![self.turn(&changes, 0, FIRST_TURN)];
+            let mut from = FIRST_TURN;
+            while from < changes.len() {
+                actions.push(self.turn(&changes, from, LATER_TURN));
+                from += LATER_TURN;
+            }
+            actions
+        }
+
+        fn marked(&self, id: &str) -> Option<bool> {
+            self.shown.marks.get(id).map(|m| !m.is_empty())
+        }
     }
 
-    fn opened(action: &Action) -> Vec<String> {
+    fn turn(action: &Action) -> &Turn {
         match action {
-            Action::Turn(turn) => turn.open.clone(),
+            Action::Turn(turn) => turn,
             _ => panic!("not a turn"),
         }
     }
 
     #[test]
     fn the_first_turn_changes_the_sections_nearest_the_top_and_later_turns_the_rest() {
-        let bundle = bundle();
-        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
-        let index = Index::build(&bundle);
-        let mut shown = Shown::default();
-        let changes = Changes::new(&index.search("cookies"), &shown, &ids);
+        let mut policy = Policy::new();
+        let changes = policy.changes("cookies");
         assert_eq!(changes.len(), 11, "s0, its subsection, and every third section after");
-        let first = changes.turn(&mut shown, 0, FIRST_TURN, &bundle.sections, &ids);
-        let mut first = opened(&first);
-        first.sort();
+        let first = policy.turn(&changes, 0, FIRST_TURN);
+        let first = &turn(&first).open;
         assert_eq!(first.len(), 11, "fewer than a turn: all at once");
         assert!(first.contains(&"s0-sub".to_owned()) && first.contains(&"s27".to_owned()));
-        assert!(!shown.marks.get("s27").unwrap().is_empty() && shown.marks.get("s1").is_none());
+        assert!(policy.marked("s27") == Some(true) && policy.marked("s1").is_none());
 
         // "records" matches twenty sections, and "cookies" is taken off eleven.
-        let changes = Changes::new(&index.search("records"), &shown, &ids);
-        assert_eq!(changes.len(), 31);
-        let actions = all_turns(&changes, &mut shown, &bundle, &ids);
+        assert_eq!(policy.changes("records").len(), 31);
+        let actions = policy.search("records");
         assert_eq!(actions.len(), 2, "twelve, then the other nineteen");
-        let Action::Turn(first) = &actions[0] else { panic!() };
+        let first = turn(&actions[0]);
         let mut open = first.open.clone();
         open.sort_by_key(|id| id[1..].parse::<u32>().unwrap());
         assert_eq!(
@@ -174,22 +196,17 @@ mod tests {
         );
         assert!(first.close.contains(&"s0".to_owned()) && first.close.contains(&"s9".to_owned()));
         assert!(!first.close.contains(&"s12".to_owned()), "later sections wait for their turn");
-        assert!(shown.marks.get("s12").unwrap().is_empty() && !shown.marks.get("s29").unwrap().is_empty());
+        assert!(policy.marked("s12") == Some(false) && policy.marked("s29") == Some(true));
     }
 
     #[test]
     fn a_section_keeps_its_ancestors_open_and_unchanged_marks_are_no_change() {
-        let bundle = bundle();
-        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
-        let index = Index::build(&bundle);
-        let mut shown = Shown::default();
-        let changes = Changes::new(&index.search("cookies"), &shown, &ids);
-        all_turns(&changes, &mut shown, &bundle, &ids);
-        assert_eq!(Changes::new(&index.search("cookies"), &shown, &ids).len(), 0, "the same search again");
+        let mut policy = Policy::new();
+        policy.search("cookies");
+        assert_eq!(policy.changes("cookies").len(), 0, "the same search again");
         // Only the subsection matches "again": its parent stays open for it.
-        let changes = Changes::new(&index.search("again"), &shown, &ids);
-        let actions = all_turns(&changes, &mut shown, &bundle, &ids);
-        let Action::Turn(turn) = &actions[0] else { panic!() };
+        let actions = policy.search("again");
+        let turn = turn(&actions[0]);
         assert!(
             turn.open.is_empty() && !turn.close.contains(&"s0".to_owned()) && turn.close.contains(&"s3".to_owned())
         );
@@ -197,16 +214,13 @@ mod tests {
 
     #[test]
     fn a_search_that_finds_nothing_takes_the_marks_off_in_turns_then_ends() {
-        let bundle = bundle();
-        let ids: Vec<String> = bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect();
-        let index = Index::build(&bundle);
-        let mut shown = Shown::default();
-        all_turns(&Changes::new(&index.search("records"), &shown, &ids), &mut shown, &bundle, &ids);
-        let actions = all_turns(&Changes::new(&Results::default(), &shown, &ids), &mut shown, &bundle, &ids);
+        let mut policy = Policy::new();
+        policy.search("records");
+        let actions = policy.search("");
         assert_eq!(actions.len(), 2, "twenty sections: a turn of twelve, then the end");
         assert!(matches!(actions[0], Action::Turn(_)) && matches!(actions[1], Action::EndSearch));
-        assert!(shown.marks.is_empty());
-        let nothing = all_turns(&Changes::new(&Results::default(), &shown, &ids), &mut shown, &bundle, &ids);
+        assert!(policy.shown.marks.is_empty());
+        let nothing = policy.search("");
         assert!(matches!(nothing[..], [Action::EndSearch]), "nothing shown: the search ends at once");
     }
 }

@@ -99,7 +99,7 @@ pub fn policy_view(props: &Props) -> Html {
         shared.clone(),
         reveal.clone(),
         dispatch.clone(),
-        search.set_now.clone(),
+        search.search_for.clone(),
     );
     {
         let root = root.clone();
@@ -142,8 +142,7 @@ pub fn policy_view(props: &Props) -> Html {
                     value: search.typed.clone(),
                     status: search.status.clone(),
                     suggestions: &search.results.suggestions,
-                    on_input: search.set_now.clone(),
-                    on_pick: search.set_now.clone(),
+                    on_search: search.search_for.clone(),
                     on_step: search.on_step.clone(),
                     has_matches: !search.results.hits.is_empty(),
                 }) }
@@ -335,7 +334,7 @@ struct Search {
     status: AttrValue,
     on_step: Callback<bool>,
     /// Searches: a typed query, a picked suggestion, a shared `#pp-q=` link.
-    set_now: Callback<String>,
+    search_for: Callback<String>,
 }
 
 /// How long typing must pause before the query is written into the URL.
@@ -460,7 +459,7 @@ fn use_search(per_bundle: Rc<PerBundle>) -> Search {
     let state = use_state(SearchState::default);
     // Searches, and brings its first turn of changes to the sections (see
     // `turns`) in the same update, so a keystroke costs one render, not two.
-    let set_now = {
+    let search_for = {
         let (state, per_bundle) = (state.clone(), per_bundle.clone());
         Callback::from(move |q: String| {
             let PerBundle { index, all_ids, timers, .. } = &*per_bundle;
@@ -524,5 +523,5 @@ fn use_search(per_bundle: Rc<PerBundle>) -> Search {
             .replace("{matches}", &results.matches.to_string())
             .replace("{sections}", &sections.to_string()),
     };
-    Search { typed: state.typed.clone().into(), results, status: status.into(), on_step, set_now }
+    Search { typed: state.typed.clone().into(), results, status: status.into(), on_step, search_for }
 }
