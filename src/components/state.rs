@@ -23,6 +23,10 @@ pub struct Open {
     pub focus_seq: u32,
     /// Whether closed panels hold their text (`sections::Policy::closed_text`).
     pub closed_text: bool,
+    /// The reader pressed "Expand all" or "Collapse all" while a search's
+    /// turns were still coming: the rest of its turns bring their marks but
+    /// leave the sections as the reader set them, until the next search.
+    arranged: bool,
 }
 
 pub enum Action {
@@ -49,6 +53,9 @@ pub enum Action {
 pub struct Turn {
     pub open: Vec<String>,
     pub close: Vec<String>,
+    /// The keystroke's own turn: a new search, whose matches open even if
+    /// the reader arranged the sections during the previous one.
+    pub first: bool,
 }
 
 impl Open {
@@ -106,24 +113,30 @@ impl Reducible for Open {
                 next.focus = None;
             }
             Action::Turn(turn) => {
+                next.arranged &= !turn.first;
                 // A search's first turn starts from nothing open.
                 let search = next.search.get_or_insert_with(Strings::default);
-                for id in &turn.close {
-                    search.remove(id);
+                if !next.arranged {
+                    for id in &turn.close {
+                        search.remove(id);
+                    }
+                    search.extend(turn.open.iter().cloned());
                 }
-                search.extend(turn.open.iter().cloned());
                 next.focus = None;
             }
             Action::EndSearch => {
                 next.search = None;
+                next.arranged = false;
                 next.focus = None;
             }
             Action::ExpandAll(all) => {
                 *next.current_mut() = all.iter().cloned().collect();
+                next.arranged = next.search.is_some();
                 next.focus = None;
             }
             Action::CollapseAll => {
                 next.current_mut().clear();
+                next.arranged = next.search.is_some();
                 next.focus = None;
             }
             Action::FillClosed => {
@@ -190,20 +203,34 @@ mod tests {
 
     #[test]
     fn a_search_opens_its_matches_in_turns_and_ending_it_restores_the_readers_choice() {
-        let turn = |open: &[&str], close: &[&str]| {
-            let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
-            Action::Turn(Rc::new(Turn { open: ids(open), close: ids(close) }))
-        };
         let open = Rc::new(Open::default()).reduce(Action::Toggle("d".into()));
-        let open = open.reduce(turn(&["a", "b"], &[]));
+        let open = open.reduce(turn(&["a", "b"], &[], true));
         assert!(open.is_open("a") && open.is_open("b") && !open.is_open("d"), "a search starts from its own matches");
         let open = open.reduce(Action::Toggle("a".into()));
         assert!(!open.is_open("a"), "the reader can still close a match");
-        let open = open.reduce(turn(&["c"], &["b"]));
+        let open = open.reduce(turn(&["c"], &["b"], false));
         assert!(open.is_open("c") && !open.is_open("b"), "a later turn opens and closes");
         assert!(!open.is_open("a"), "and leaves what the reader closed closed");
         let open = open.reduce(Action::EndSearch);
         assert!(open.is_open("d") && !open.is_open("c"), "back to the reader's own state");
+    }
+
+    #[test]
+    fn collapse_all_during_a_search_holds_until_the_next_search() {
+        let open = Rc::new(Open::default()).reduce(turn(&["a"], &[], true));
+        let open = open.reduce(Action::CollapseAll);
+        let open = open.reduce(turn(&["b"], &[], false));
+        assert!(!open.is_open("a") && !open.is_open("b"), "the search's later turns leave everything closed");
+        let open = open.reduce(turn(&["c"], &[], true));
+        assert!(open.is_open("c") && !open.is_open("b"), "the next search opens its new matches");
+        let all = Rc::new(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()]);
+        let open = open.reduce(Action::ExpandAll(all)).reduce(turn(&[], &["a", "b"], false));
+        assert!(open.is_open("a") && open.is_open("b"), "nor do they close what the reader expanded");
+    }
+
+    fn turn(open: &[&str], close: &[&str], first: bool) -> Action {
+        let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+        Action::Turn(Rc::new(Turn { open: ids(open), close: ids(close), first }))
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Changes {
         let after = &shown.opened;
         let open = after.iter().filter(|id| !before.contains(id)).cloned().collect();
         let close = before.iter().filter(|id| !after.contains(id)).cloned().collect();
-        Action::Turn(Rc::new(Turn { open, close }))
+        Action::Turn(Rc::new(Turn { open, close, first: from == 0 }))
     }
 }
 
