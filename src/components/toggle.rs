@@ -1,7 +1,7 @@
 //! The button that opens and closes a panel, as the WAI-ARIA disclosure and
 //! accordion patterns describe it: `aria-expanded` says whether the panel is
-//! open, `aria-controls` names it, and a chevron (hidden from assistive
-//! technology) turns with it. The accordion's sections and the summary panel
+//! open, `aria-controls` names it, and a chevron (the button's `::after` box
+//! in the stylesheet, which assistive technology does not read) turns with it. The accordion's sections and the summary panel
 //! both use it.
 
 use yew::prelude::*;
@@ -10,9 +10,6 @@ pub fn toggle_button(id: String, panel: String, expanded: bool, label: Html, onc
     html! {
         <button type="button" {id} class="pp-toggle" aria-expanded={expanded.to_string()} aria-controls={panel} {onclick}>
             <span class="pp-toggle-text">{ label }</span>
-            <svg class="pp-chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
         </button>
     }
 }
