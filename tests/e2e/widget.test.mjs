@@ -221,6 +221,26 @@ test('the JavaScript API mounts into any element with options, and destroys', as
   await context.close();
 });
 
+test('a section\u2019s chevron turns with it on screen, and is not printed', async () => {
+  const { page, context } = await open(world, '/westfield.html');
+  // Without motion the chevron is at once where it ends up.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await rendered(page);
+  const button = page.locator('privacy-policy .pp-sections .pp-toggle').first();
+  const chevron = () => button.evaluate((b) => {
+    const style = getComputedStyle(b, '::after');
+    return { display: style.display, transform: style.transform, width: style.width };
+  });
+  const closed = await chevron();
+  assert.notEqual(closed.display, 'none');
+  assert.notEqual(closed.width, '0px', 'drawn on screen');
+  await button.click();
+  assert.notEqual((await chevron()).transform, closed.transform, 'it turns when the section opens');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal((await chevron()).display, 'none', 'not on paper');
+  await context.close();
+});
+
 test('print shows every section and no controls', async () => {
   const { page, context } = await open(world, '/westfield.html');
   await rendered(page);
