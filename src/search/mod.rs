@@ -175,8 +175,12 @@ struct Doc {
     /// Body length, summary words counting with their weight.
     length: f32,
     /// The section's term ids in order; `None` between separate texts, so a
-    /// phrase never spans two of them.
+    /// phrase never spans two of them. What the section shows (its title and
+    /// text) comes first, then the summary points, facts and defined terms
+    /// that stand for it elsewhere.
     sequence: Vec<Option<u32>>,
+    /// How much of `sequence` the section shows: the matches a reader counts.
+    shown: usize,
 }
 
 /// Where one term occurs.
@@ -187,7 +191,7 @@ struct Posting {
     weighted: f32,
     /// Whether the term is in the title or a defined name.
     in_title: bool,
-    /// Occurrences, as the reader counts them.
+    /// Occurrences in what the section shows, as the reader counts its marks.
     count: u32,
 }
 
@@ -219,18 +223,18 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, id: u32, weight: f32) {
+    fn add(&mut self, id: u32, weight: f32, shown: bool) {
         let i = id as usize;
         if i >= self.by_term.len() {
             self.by_term.resize(i + 1, (0.0, false, 0));
         }
         let entry = &mut self.by_term[i];
-        if entry.2 == 0 {
+        if *entry == (0.0, false, 0) {
             self.terms.push(id);
         }
         entry.0 += weight;
         entry.1 |= weight == 0.0;
-        entry.2 += 1;
+        entry.2 += u32::from(shown);
     }
 
     /// This section's postings; the counts are left empty for the next one.
@@ -323,32 +327,35 @@ impl Index {
             let doc = index.docs.len() as u32;
             let mut sequence = Vec::new();
             let mut length = 0.0;
-            // `weight` 0 marks a title: counted apart from the body.
-            let mut add = |index: &mut Index, text: &str, weight: f32| {
+            // `weight` 0 marks a title: counted apart from the body. `shown`:
+            // whether the section shows the text (with its marks). Returns
+            // how long the sequence is now.
+            let mut add = |index: &mut Index, text: &str, weight: f32, shown: bool| {
                 let words = text::Words::new(&inline::plain(text));
                 for i in 0..words.len() {
                     let id = index.term(&mut words_seen, words.word(i));
-                    counts.add(id, weight);
+                    counts.add(id, weight, shown);
                     sequence.push(Some(id));
                     length += weight;
                 }
                 sequence.push(None);
+                sequence.len()
             };
-            add(&mut index, &section.title, 0.0);
+            let mut shown = add(&mut index, &section.title, 0.0, true);
+            for (_, text) in section.blocks.iter().flat_map(Block::texts) {
+                shown = add(&mut index, text, 1.0, true);
+            }
             // A term defined here is what this section is about.
             for term in defined.get(&section.id).into_iter().flatten() {
-                add(&mut index, term, 0.0);
+                add(&mut index, term, 0.0, false);
             }
             for text in cited.get(&section.id).into_iter().flatten() {
-                add(&mut index, text, SUMMARY_WEIGHT);
-            }
-            for (_, text) in section.blocks.iter().flat_map(Block::texts) {
-                add(&mut index, text, 1.0);
+                add(&mut index, text, SUMMARY_WEIGHT, false);
             }
             for (id, posting) in counts.take(doc) {
                 index.terms.at_mut(id).push(posting);
             }
-            index.docs.push(Doc { section: section.id.clone(), length, sequence });
+            index.docs.push(Doc { section: section.id.clone(), length, sequence, shown });
         }
         index.vocabulary = words_seen.into_iter().collect();
         index.vocabulary.sort_unstable();
@@ -449,7 +456,7 @@ impl Index {
                     if count > 0 {
                         let e = per_doc[d].get_or_insert((0.0, 0));
                         e.0 = e.0.max(weight * count as f32 * 2.0);
-                        e.1 += count * phrase.len();
+                        e.1 += occurrences(&doc.sequence[..doc.shown], phrase) * phrase.len();
                         found[d].phrases.push((c, a));
                     }
                 }
@@ -471,7 +478,9 @@ impl Index {
         let mut hits: Vec<Hit> = scores
             .into_iter()
             .enumerate()
-            .filter(|&(doc, (_, matched, _))| matched > 0 && !excluded[doc])
+            // A section must show a match: one that only the summary citing
+            // it has would open with nothing marked ("0 matches in 1 section").
+            .filter(|&(doc, (_, matched, words))| matched > 0 && words > 0 && !excluded[doc])
             .map(|(doc, (score, matched, words))| Hit {
                 section: self.docs[doc].section.clone(),
                 // Sections that answer more of the question come first.
@@ -739,6 +748,26 @@ mod tests {
         // Marks are found by the forms the policy uses ("cookies", "cookie"), not by stemming on render.
         let marked: Vec<&str> = results.hits[0].marks.ranges(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(marked, ["Cookies", "cookie"]);
+    }
+
+    #[test]
+    fn matches_count_what_the_section_shows_not_the_summary_that_cites_it() {
+        let mut policy = bundle(&[
+            ("cookies", "Cookies", "We use session cookies. A cookie expires when you close the browser."),
+            ("records", "Public records", "What you send us may become a public record under the law."),
+        ]);
+        policy.summary.push(crate::bundle::SummaryPoint {
+            text: "Cookies last a session; public records are public.".into(),
+            section: "cookies".into(),
+        });
+        let index = Index::build(&policy);
+        let hit = |query: &str, id: &str| index.search(query).hits.into_iter().find(|h| h.section == id).unwrap();
+        assert_eq!(hit("cookies", "cookies").matches, 3, "the title and the body's two, as the marks show");
+        assert_eq!(hit("\"public records\"", "records").matches, 4, "the title's phrase and the body's");
+        let found = index.search("\"public records\"");
+        assert_eq!(found.hits.len(), 1, "the summary's phrase opens no section without it");
+        assert_eq!(found.matches, 4);
+        assert!(index.search("last").hits.is_empty(), "nor does a word the summary alone has");
     }
 
     #[test]

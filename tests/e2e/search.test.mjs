@@ -39,6 +39,24 @@ async function searchPage(path = '/policy.html') {
   return { page, context, record, widget, box: widget.getByRole('searchbox', { name: 'Search this policy' }), status: widget.locator('#pp-search-status') };
 }
 
+test('on every seed, the count is the marks the reader sees and steps through', async () => {
+  for (const slug of SEEDS) {
+    const { page, context, widget, box, status } = await searchPage(`/${slug}.html`);
+    for (const query of ['cookies', 'public records', 'personal information']) {
+      await box.fill(query);
+      await assert.doesNotReject(page.waitForFunction(() => /match/i.test(document.querySelector('privacy-policy').shadowRoot.querySelector('#pp-search-status').textContent)));
+      const said = await status.textContent();
+      if (said === 'No matches') continue;
+      const [, matches, sections] = /^(\d+) match(?:es)? in (\d+) sections?$/.exec(said) ?? [];
+      const marked = await widget.locator('.pp-sections mark').evaluateAll((marks) => [marks.length, new Set(marks.map((m) => m.closest('.pp-section').id)).size]);
+      assert.deepEqual(marked, [Number(matches), Number(sections)], `${slug}, "${query}": "${said}"`);
+      await box.press('Enter');
+      assert.equal(await status.textContent(), `Match 1 of ${marked[0]}`, `${slug}, "${query}"`);
+    }
+    await context.close();
+  }
+});
+
 test('typing opens the matching sections, marks the words and counts them', async () => {
   const { page, context, record, widget, box, status } = await searchPage();
   assert.equal(await status.textContent(), '', 'the status line is there, silent, before a search');
