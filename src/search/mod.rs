@@ -215,7 +215,7 @@ pub struct Index {
 }
 
 /// Per section while indexing, by term id: (weighted body occurrences, in
-/// title, occurrences), and which terms the section has.
+/// title, occurrences the section shows), and which terms the section has.
 #[derive(Default)]
 struct Counts {
     by_term: Vec<(f32, bool, u32)>,
@@ -452,11 +452,17 @@ impl Index {
             }
             for (a, (phrase, weight)) in clause.phrases.iter().enumerate() {
                 for (d, doc) in self.docs.iter().enumerate() {
-                    let count = occurrences(&doc.sequence, phrase);
+                    // Those the section shows count as its matches; a phrase
+                    // never spans the `None` that ends what it shows.
+                    let (mut count, mut shown) = (0, 0);
+                    for start in occurrences(&doc.sequence, phrase) {
+                        count += 1;
+                        shown += usize::from(start < doc.shown);
+                    }
                     if count > 0 {
                         let e = per_doc[d].get_or_insert((0.0, 0));
                         e.0 = e.0.max(weight * count as f32 * 2.0);
-                        e.1 += occurrences(&doc.sequence[..doc.shown], phrase) * phrase.len();
+                        e.1 += shown * phrase.len();
                         found[d].phrases.push((c, a));
                     }
                 }
@@ -630,12 +636,12 @@ fn marks<'a>(forms: &Forms, terms: impl Iterator<Item = u32>, phrases: impl Iter
     Highlighter::new(words, phrases)
 }
 
-/// How often `phrase` occurs, consecutively, in `sequence`.
-fn occurrences(sequence: &[Option<u32>], phrase: &[u32]) -> usize {
-    if phrase.is_empty() || sequence.len() < phrase.len() {
-        return 0;
-    }
-    sequence.windows(phrase.len()).filter(|w| w.iter().zip(phrase).all(|(a, b)| *a == Some(*b))).count()
+/// Where `phrase` occurs, consecutively, in `sequence`: each occurrence's start.
+fn occurrences<'a>(sequence: &'a [Option<u32>], phrase: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
+    // `windows` of 0 would panic; an empty phrase occurs nowhere.
+    let size = phrase.len().max(1);
+    let matches = move |w: &[Option<u32>]| !phrase.is_empty() && w.iter().zip(phrase).all(|(a, b)| *a == Some(*b));
+    sequence.windows(size).enumerate().filter(move |(_, w)| matches(w)).map(|(start, _)| start)
 }
 
 /// Whether every word of a query is shorter than a prefix match needs (and
