@@ -1,8 +1,8 @@
 //! The button that opens and closes a panel, as the WAI-ARIA disclosure and
 //! accordion patterns describe it: `aria-expanded` says whether the panel is
 //! open, `aria-controls` names it, and a chevron (the button's `::after` box
-//! in the stylesheet, which assistive technology does not read) turns with it. The accordion's sections and the summary panel
-//! both use it.
+//! in the stylesheet, which assistive technology does not read) turns with
+//! it. The accordion's sections and the summary panel both use it.
 
 use yew::prelude::*;
 
