@@ -484,9 +484,9 @@ impl Index {
         let mut hits: Vec<Hit> = scores
             .into_iter()
             .enumerate()
-            // A section must show a match: one that only the summary citing
-            // it has would open with nothing marked ("0 matches in 1 section").
-            .filter(|&(doc, (_, matched, words))| matched > 0 && words > 0 && !excluded[doc])
+            // A section must show a match (a clause matched there, then): one
+            // that only the summary citing it has would open with nothing marked.
+            .filter(|&(doc, (_, _, words))| words > 0 && !excluded[doc])
             .map(|(doc, (score, matched, words))| Hit {
                 section: self.docs[doc].section.clone(),
                 // Sections that answer more of the question come first.
@@ -638,10 +638,10 @@ fn marks<'a>(forms: &Forms, terms: impl Iterator<Item = u32>, phrases: impl Iter
 
 /// Where `phrase` occurs, consecutively, in `sequence`: each occurrence's start.
 fn occurrences<'a>(sequence: &'a [Option<u32>], phrase: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
-    // `windows` of 0 would panic; an empty phrase occurs nowhere.
-    let size = phrase.len().max(1);
+    // `windows(0)` would panic, and `all` holds for an empty phrase: a
+    // phrase of no words occurs nowhere.
     let matches = move |w: &[Option<u32>]| !phrase.is_empty() && w.iter().zip(phrase).all(|(a, b)| *a == Some(*b));
-    sequence.windows(size).enumerate().filter(move |(_, w)| matches(w)).map(|(start, _)| start)
+    sequence.windows(phrase.len().max(1)).enumerate().filter(move |(_, w)| matches(w)).map(|(start, _)| start)
 }
 
 /// Whether every word of a query is shorter than a prefix match needs (and
