@@ -17,11 +17,11 @@ async fn mounted() -> Element {
     mounted_with(false).await
 }
 
-async fn mounted_with(defer_closed: bool) -> Element {
+async fn mounted_with(defer_unseen: bool) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()), defer_closed };
+    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()), defer_unseen };
     yew::Renderer::<PolicyView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root

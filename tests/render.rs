@@ -15,9 +15,9 @@ fn render(bundle: Bundle) -> String {
     render_with(bundle, false)
 }
 
-/// The first render; with `defer_closed`, as the embedded widget paints it first.
-fn render_with(bundle: Bundle, defer_closed: bool) -> String {
-    let props = move || PolicyViewProps { bundle: Rc::new(bundle), defer_closed };
+/// The first render; with `defer_unseen`, as the embedded widget paints it first.
+fn render_with(bundle: Bundle, defer_unseen: bool) -> String {
+    let props = move || PolicyViewProps { bundle: Rc::new(bundle), defer_unseen };
     futures::executor::block_on(ServerRenderer::<PolicyView>::with_props(props).hydratable(false).render())
 }
 
@@ -142,6 +142,29 @@ fn the_embedded_widgets_first_paint_holds_every_heading_and_the_open_sections_te
     let panel = tag_with(&first, "id=\"selling-panel\"").unwrap();
     assert!(panel.contains("hidden=\"until-found\""), "a closed panel is there, empty: {panel}");
     assert_eq!(values(&first, "aria-controls"), values(&whole, "aria-controls"), "every button controls its panel");
+}
+
+#[test]
+fn a_long_policys_first_paint_holds_its_first_screen_and_the_rest_follows() {
+    let mut bundle = common::small_bundle();
+    let template = bundle.sections[1].clone();
+    bundle.sections = (1..=40)
+        .map(|i| policy_widget::bundle::Section {
+            id: format!("part-{i}"),
+            title: format!("Part {i}"),
+            ..template.clone()
+        })
+        .collect();
+    bundle.summary.clear();
+    bundle.facts.clear();
+    bundle.definitions.clear();
+    let first = render_with(bundle.clone(), true);
+    let whole = render_with(bundle, false);
+    let headings = |html: &str| values(html, "aria-controls").iter().filter(|c| c.starts_with("part-")).count();
+    let entries = |html: &str| values(html, "href").iter().filter(|h| h.starts_with("#part-")).count();
+    assert_eq!((headings(&first), entries(&first)), (24, 24), "a tall screen's worth of headings and contents");
+    assert!(first.contains("Part 24") && !first.contains("Part 25"));
+    assert_eq!((headings(&whole), entries(&whole)), (40, 40), "every section once the first paint is behind");
 }
 
 #[test]

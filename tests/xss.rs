@@ -23,7 +23,7 @@ fn payloads() -> Vec<String> {
 fn render(bundle: Bundle) -> String {
     let renderer = ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps {
         bundle: Rc::new(bundle),
-        defer_closed: false,
+        defer_unseen: false,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

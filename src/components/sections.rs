@@ -26,7 +26,7 @@ use crate::search::Highlighter;
 pub type Marks = Keyed<Rc<Highlighter>>;
 
 /// What every section gets from the view: cheap to compare (by identity), and
-/// it changes once at most per bundle (`closed_text`), so it does not make a
+/// it changes once at most per bundle (`filled`), so it does not make a
 /// section re-render as the resident types.
 #[derive(Clone, PartialEq)]
 pub struct Policy {
@@ -39,7 +39,9 @@ pub struct Policy {
     /// first paint, which then comes sooner (by 15–60 ms at Mass.gov 2016's
     /// length, by a third of a second at 100 times it). The text is there for
     /// find-in-page (`hidden="until-found"`) and print once the page shows.
-    pub closed_text: bool,
+    /// Until then the view also leaves out the sections below the first
+    /// screen (`view::first_screen`).
+    pub filled: bool,
 }
 
 /// The sections at one level of the tree; `path` is where that level stands
@@ -104,7 +106,7 @@ pub fn section_view(props: &SectionProps) -> Html {
     let label = inline::text(&section.title, ctx.without_terms());
     let title = toggle_button(button_id, panel_id.clone(), is_open, label, toggle);
     let open = Open::only(props.open_ids.iter().cloned());
-    let content = if is_open || policy.closed_text {
+    let content = if is_open || policy.filled {
         html! {
             <>
                 { blocks(&section.blocks, ctx, level + 1) }

@@ -21,8 +21,9 @@ pub struct Open {
     /// Bumped on each navigation so that navigating twice to the same section
     /// still scrolls.
     pub focus_seq: u32,
-    /// Whether closed panels hold their text (`sections::Policy::closed_text`).
-    pub closed_text: bool,
+    /// Whether the view renders the whole policy, or only what its first
+    /// screen shows (`sections::Policy::filled`).
+    pub filled: bool,
     /// The reader pressed "Expand all" or "Collapse all" while a search's
     /// turns were still coming: the rest of its turns bring their marks but
     /// leave the sections as the reader set them, until the next search.
@@ -42,8 +43,8 @@ pub enum Action {
     EndSearch,
     ExpandAll(Rc<Vec<String>>),
     CollapseAll,
-    /// Give closed panels their text (after the first paint).
-    FillClosed,
+    /// Render what the first paint left out (after it).
+    Fill,
 }
 
 /// One turn of a search's changes: the sections (with their ancestors) that
@@ -59,13 +60,13 @@ pub struct Turn {
 }
 
 impl Open {
-    pub fn initial(bundle: &Bundle, initial: InitialState, closed_text: bool) -> Self {
+    pub fn initial(bundle: &Bundle, initial: InitialState, filled: bool) -> Self {
         let ids = match initial {
             InitialState::Collapsed => Strings::default(),
             InitialState::Expanded => bundle.sections_flat().into_iter().map(|(_, s)| s.id.clone()).collect(),
             InitialState::First => bundle.sections.first().map(|s| s.id.clone()).into_iter().collect(),
         };
-        Open { ids, closed_text, ..Open::default() }
+        Open { ids, filled, ..Open::default() }
     }
 
     /// Exactly these sections open (a subtree's share of the state).
@@ -95,6 +96,10 @@ impl Reducible for Open {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Whatever comes after the first paint may need a section it left
+        // out (a deep link's, a search's): from then on the view renders
+        // the whole policy, `Fill` or not.
+        next.filled = true;
         match action {
             Action::Toggle(id) => {
                 let open = next.current_mut();
@@ -139,10 +144,7 @@ impl Reducible for Open {
                 next.arranged = next.search.is_some();
                 next.focus = None;
             }
-            Action::FillClosed => {
-                next.closed_text = true;
-                next.focus = None;
-            }
+            Action::Fill => next.focus = None,
         }
         Rc::new(next)
     }
@@ -226,6 +228,17 @@ mod tests {
         let all = Rc::new(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()]);
         let open = open.reduce(Action::ExpandAll(all)).reduce(turn(&[], &["a", "b"], false));
         assert!(open.is_open("a") && open.is_open("b"), "nor do they close what the reader expanded");
+    }
+
+    #[test]
+    fn whatever_follows_the_first_paint_renders_the_whole_policy() {
+        // A deep link or a click may name a section the first paint left out.
+        let first_paint = Rc::new(Open::default());
+        assert!(!first_paint.filled);
+        assert!(first_paint.clone().reduce(Action::Reveal("z".into(), Rc::new(vec!["z".into()]))).filled);
+        assert!(first_paint.clone().reduce(Action::Toggle("a".into())).filled);
+        assert!(first_paint.clone().reduce(turn(&["a"], &[], true)).filled);
+        assert!(first_paint.reduce(Action::Fill).filled, "and the fill after the first paint");
     }
 
     fn turn(open: &[&str], close: &[&str], first: bool) -> Action {

@@ -106,7 +106,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     match &load.state {
         State::Loading => loading(&Labels::default()),
-        State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} defer_closed=true /> },
+        State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} defer_unseen=true /> },
         State::Failed(error) => {
             let retry = error.retryable().then(|| {
                 let load = load.clone();

@@ -64,7 +64,8 @@ export async function open(world, path, { viewport = { width: 1024, height: 900 
 }
 
 /** Waits until a widget shows its policy (or its error), with the text of its
- *  closed sections, which it renders just after its first paint. */
+ *  closed sections, which it renders just after its first paint with the rest
+ *  of a long policy. */
 export async function rendered(page, selector = 'privacy-policy') {
   await page.locator(`${selector} .pp-header, ${selector} [role=alert]`).first().waitFor();
   await page.locator(`${selector} [data-section-panel]:empty`).first().waitFor({ state: 'detached' });

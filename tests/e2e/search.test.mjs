@@ -94,6 +94,26 @@ test('typing opens the matching sections, marks the words and counts them', asyn
   await context.close();
 });
 
+test('on a long policy a deep link far below the first screen opens its section, and the whole policy arrives', async () => {
+  // The first paint holds the first screen's sections; the twentieth copy is far past it.
+  const target = 'usage-data-and-known-persistent-cookies-20';
+  const { page, context, record } = await open(world, `/long.html#${target}`, { reducedMotion: 'reduce' });
+  const widget = page.locator('privacy-policy');
+  const button = widget.locator(`#${target}-button`);
+  await assert.doesNotReject(widget.locator(`#${target}-button[aria-expanded="true"]`).waitFor());
+  assert.ok(await widget.locator(`#${target}-panel`).isVisible(), 'its text shows');
+  // Within a pixel of the top: the page's scroll position rounds.
+  const top = await button.evaluate((b) => b.getBoundingClientRect().top);
+  assert.ok(top > -1 && top < 300, `scrolled to the section (top ${top})`);
+  assert.ok(await button.evaluate((b) => b.getRootNode().activeElement === b), 'focus on its heading button');
+  const bundle = JSON.parse(LONG);
+  const count = (sections) => sections.reduce((n, s) => n + 1 + count(s.sections ?? []), 0);
+  assert.equal(await widget.locator('.pp-sections > .pp-section').count(), bundle.sections.length, 'every section');
+  assert.equal(await widget.locator('.pp-contents a').count(), count(bundle.sections), 'every contents entry');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
 test('on a long policy the matches nearest the box open at once and the rest follow in turns', async () => {
   const { page, context, record, widget, box, status } = await searchPage('/long.html');
   await box.pressSequentially('facebook pixel');
