@@ -127,6 +127,12 @@ pub fn links(nodes: &[Inline]) -> Vec<&LinkTarget> {
     out
 }
 
+/// Whether `text` has a character that can start a link (`[text](target)`,
+/// `<target>`).
+pub fn may_link(text: &str) -> bool {
+    text.bytes().any(|b| b == b'[' || b == b'<')
+}
+
 /// Every character that can start markup (`Parser::run`, `Parser::try_special`).
 const MARKUP: [char; 7] = ['\\', '`', '[', '<', '*', '_', '~'];
 
@@ -365,6 +371,14 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Text(s.to_owned())
+    }
+
+    #[test]
+    fn a_text_validation_skips_has_no_link() {
+        for text in ["[a](https://x.org)", "<https://x.org>", "<a@b.org>", "**[b](#s)**", "~~[c](javascript:x)~~"] {
+            assert!(!links(&parse(text)).is_empty() && may_link(text), "{text}");
+        }
+        assert!(!may_link("*Emphasis*, `code` and (parentheses) hold no link: https://x.org"));
     }
 
     /// The parser itself, without `parse`'s shortcut for text with no markup.

@@ -114,8 +114,13 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         }
     }
 
-    // Links in every piece of inline text.
+    // Links in every piece of inline text. Only a text that has a link's
+    // first character is parsed: the others hold no link, and parsing all of
+    // them was a third of validation's time in Chromium.
     for (path, text) in bundle.all_texts() {
+        if !inline::may_link(text) {
+            continue;
+        }
         for target in inline::links(&inline::parse(text)) {
             match target {
                 LinkTarget::External(_) => {}

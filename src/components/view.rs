@@ -231,7 +231,7 @@ fn bundle_part(props: &PartProps) -> Html {
 /// is a line or two). The rest come just after the first paint, below what
 /// the resident sees, with closed sections' text. At 100 times Mass.gov
 /// 2016's length (1,500 sections, 1,800 contents entries) the first paint
-/// came 45 % sooner (docs/performance.md); a real policy has fewer sections.
+/// came 41 % sooner (docs/performance.md); a real policy has fewer sections.
 const FIRST_SCREEN: usize = 24;
 
 /// `sections`, or the first of them while the view shows only its first
