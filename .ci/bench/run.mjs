@@ -1,7 +1,8 @@
 // `make bench`: the widget beside what a site would use instead, in one run on
 // one machine, in headless Chromium. For each policy size (Mass.gov 2016 ×1,
 // ×10, ×40 ≈ 1 MB, ×100) and each CPU speed (as is, and throttled 4× for a
-// mid-range phone) it loads four pages and prints a table:
+// mid-range phone) it loads four pages, and two floors of a wasm widget for
+// its time to content (floor.mjs), and prints a table:
 //   transfer   gzip and brotli bytes of every file the page fetched (HTML, JS,
 //              wasm, CSS, bundle, search index), loading and searching
 //   content    navigation → the first frame with the policy's sections on screen
@@ -25,6 +26,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../serve.mjs';
 import { buildSite, scaled } from './site.mjs';
+import { buildFloors } from './floor.mjs';
 
 const quick = process.argv.includes('--quick');
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',');
@@ -49,6 +51,10 @@ const VARIANTS = {
   minisearch: { path: (c) => `minisearch/${c}.html`, content: 'details', box: '#search', ready: '__searchReady', quietMs: 250 },
   // Pagefind's UI waits 300 ms after typing before it searches.
   pagefind: { path: (c) => `pagefind/${c}/index.html`, content: 'details', box: '.pagefind-ui__search-input', quietMs: 600 },
+  // The least a wasm widget does before its content shows (floor.mjs), without
+  // and with Yew: what the platform and the framework cost, apart from the widget.
+  'floor-wasm': { path: (c) => `floor-wasm/${c}.html`, content: '.pp-section' },
+  'floor-yew': { path: (c) => `floor-yew/${c}.html`, content: '.pp-section' },
 };
 
 /** Runs in the page before its own scripts: time content, readiness and paints. */
@@ -221,7 +227,9 @@ const seedsOption = option('seeds')?.[0];
 const cases = seedsOption === 'only' ? [] : SCALES.map((times) => ({ times, slug: `massgov-2016-x${times}`, bundle: scaled(base, times) }));
 const SEEDS = ['concord', 'westfield', 'massgov-2016', 'massgov-2002', 'cambridge-schools'];
 const seeds = seedsOption === 'no' ? [] : SEEDS.map((slug) => ({ slug: `seed-${slug}`, bundle: JSON.parse(readFileSync(`www/policies/${slug}.json`, 'utf8')) }));
-buildSite({ dir: DIR, dist: 'dist', cases: [...cases, ...seeds], tools: `${TOOLS}/node_modules` });
+const FLOORS = 'target/bench/floor';
+buildFloors(FLOORS);
+buildSite({ dir: DIR, dist: 'dist', cases: [...cases, ...seeds], tools: `${TOOLS}/node_modules`, floors: FLOORS });
 const server = await serve({ root: DIR });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -248,10 +256,10 @@ for (const throttle of THROTTLES) {
     }
     results[`${slug}@${throttle}x`] = row;
     const w = row.widget;
-    if (!w || Object.keys(row).length < 4) continue;
+    if (!w || ['static', 'minisearch', 'pagefind', 'floor-yew'].some((v) => !row[v])) continue;
     const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
     say();
-    say(`Ratios: content widget÷static ${ratio(w.content, row.static.content)}; ` +
+    say(`Ratios: content widget÷static ${ratio(w.content, row.static.content)}, floor-wasm÷static ${ratio(row['floor-wasm'].content, row.static.content)}, floor-yew÷static ${ratio(row['floor-yew'].content, row.static.content)}, widget÷floor-yew ${ratio(w.content, row['floor-yew'].content)}; ` +
       `transfer (gzip) widget÷static ${ratio(w.transfer.gzip, row.static.transfer.gzip)}, ÷minisearch ${ratio(w.transfer.gzip, row.minisearch.transfer.gzip)}, ÷pagefind ${ratio(w.transfer.gzip, row.pagefind.transfer.gzip)}; ` +
       `key → results shown p95 widget÷minisearch ${ratio(p95(shown(w.keys)), p95(shown(row.minisearch.keys)))}, ÷pagefind ${ratio(p95(shown(w.keys)), p95(shown(row.pagefind.keys)))}; ` +
       `key → settled p95 widget÷minisearch ${ratio(p95(settled(w.keys)), p95(settled(row.minisearch.keys)))}, ÷pagefind ${ratio(p95(settled(w.keys)), p95(settled(row.pagefind.keys)))}`);

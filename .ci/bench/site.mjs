@@ -5,6 +5,8 @@
 //   static/<case>.html      the floor: the policy as plain HTML, <details> per section
 //   minisearch/<case>.html  that page plus MiniSearch (npm) wired to the sections
 //   pagefind/<case>/        that page plus Pagefind's UI and its index (npm CLI)
+//   floor-wasm/<case>.html  the floors of a wasm widget (floor.mjs): the bundle's
+//   floor-yew/<case>.html   first headings, without and with Yew
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -83,20 +85,25 @@ ${(bundle.intro ?? []).map(block).join('')}
 <div id="sections">${bundle.sections.map((s) => section(s, 2)).join('\n')}</div></main></body></html>`;
 }
 
-/** A CMS page that embeds the widget. */
-const widgetPage = (slug) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+/** A CMS page that embeds the widget (or a floor, from its own folder). */
+const widgetPage = (slug, script = 'policy-widget.js', bundle = `${slug}.json`) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Privacy</title><style>body{font-family:system-ui,sans-serif;max-width:45rem;margin:2rem auto;padding:0 1rem}</style>
-<script type="module" src="policy-widget.js"></script></head>
-<body><main><h1>Privacy</h1><privacy-policy src="${slug}.json"></privacy-policy></main></body></html>`;
+<script type="module" src="${script}"></script></head>
+<body><main><h1>Privacy</h1><privacy-policy src="${bundle}"></privacy-policy></main></body></html>`;
 
 /**
  * Writes the site under `dir` for each case ({ slug, bundle }); `tools` is the
- * node_modules folder holding minisearch and pagefind.
+ * node_modules folder holding minisearch and pagefind, `floors` the folder
+ * `buildFloors` wrote.
  */
-export function buildSite({ dir, dist, cases, tools }) {
+export function buildSite({ dir, dist, cases, tools, floors }) {
   const pagefind = join(tools, '.bin/pagefind');
   rmSync(dir, { recursive: true, force: true });
   for (const d of ['widget', 'static', 'minisearch', 'pagefind']) mkdirSync(join(dir, d), { recursive: true });
+  for (const floor of ['wasm', 'yew']) {
+    cpSync(join(floors, floor), join(dir, `floor-${floor}`), { recursive: true });
+    writeFileSync(join(dir, `floor-${floor}/boot.js`), "import init from './bench-floor.js';\ninit();\n");
+  }
   cpSync(join(dist, 'policy-widget.js'), join(dir, 'widget/policy-widget.js'));
   cpSync(join(dist, 'privacy-policy-widget_bg.wasm'), join(dir, 'widget/privacy-policy-widget_bg.wasm'));
   cpSync(join(tools, 'minisearch/dist/umd/index.js'), join(dir, 'minisearch/minisearch.js'));
@@ -105,6 +112,7 @@ export function buildSite({ dir, dist, cases, tools }) {
   for (const { slug, bundle } of cases) {
     writeFileSync(join(dir, `widget/${slug}.json`), JSON.stringify(bundle));
     writeFileSync(join(dir, `widget/${slug}.html`), widgetPage(slug));
+    for (const floor of ['wasm', 'yew']) writeFileSync(join(dir, `floor-${floor}/${slug}.html`), widgetPage(slug, 'boot.js', `../widget/${slug}.json`));
     writeFileSync(join(dir, `static/${slug}.html`), staticPage(bundle));
     writeFileSync(join(dir, `minisearch/${slug}.html`), staticPage(bundle, {
       head: '<script defer src="minisearch.js"></script><script defer src="wire.js"></script>',
