@@ -1,6 +1,7 @@
 //! The few things the widget asks of the browser: the URL's hash, scrolling,
-//! focus, the clipboard. Called from event handlers and effects only, which
-//! never run in the native (server-side) renderer the tests use.
+//! focus, the clipboard. Called from event handlers, effects and the
+//! embedding only, which never run in the native (server-side) renderer the
+//! tests use.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,6 +16,15 @@ pub fn hash_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix('#')?;
     (!id.is_empty() && !hash.starts_with(QUERY_HASH)).then(|| id.to_owned())
+}
+
+/// Whether the page's URL links to one of `bundle`'s sections. The embedding
+/// then renders the whole policy in its first paint (`PolicyView`'s
+/// `defer_unseen` off): the view scrolls to the section in an effect, and a
+/// section component created in the render before that effect had not yet
+/// rendered when it ran (Yew 0.23, in Chromium), so the scroll found nothing.
+pub fn links_to_section(bundle: &crate::bundle::Bundle) -> bool {
+    hash_id().is_some_and(|id| super::state::path_to(&bundle.sections, &id).is_some())
 }
 
 /// The search shared in the URL's hash, if any.

@@ -24,6 +24,7 @@ mod toggle;
 mod turns;
 mod view;
 
+pub use browser::links_to_section;
 pub use status::{error_notice, loading};
 pub use view::{PolicyView, Props as PolicyViewProps};
 

@@ -97,8 +97,8 @@ impl Reducible for Open {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         // Whatever comes after the first paint may need a section it left
-        // out (a deep link's, a search's): from then on the view renders
-        // the whole policy, `Fill` or not.
+        // out (a link's, a search's): from then on the view renders the
+        // whole policy, `Fill` or not.
         next.filled = true;
         match action {
             Action::Toggle(id) => {

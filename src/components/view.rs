@@ -28,7 +28,8 @@ pub struct Props {
     /// text), and the sections and contents entries past the first
     /// [`FIRST_SCREEN`]. The resident first sees the header, the summary and
     /// the first headings. Server rendering and tests that read the DOM at
-    /// once leave it off.
+    /// once leave it off, and so does the embedded widget when the page's URL
+    /// links to a section ([`super::links_to_section`]).
     #[prop_or_default]
     pub defer_unseen: bool,
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fetch::{self, LoadError};
 use crate::bundle::config::Labels;
 use crate::bundle::Bundle;
-use crate::components::{error_notice, loading, PolicyView};
+use crate::components::{error_notice, links_to_section, loading, PolicyView};
 
 /// Where the bundle comes from.
 #[derive(Clone, PartialEq)]
@@ -106,7 +106,10 @@ pub fn app(props: &AppProps) -> Html {
     }
     match &load.state {
         State::Loading => loading(&Labels::default()),
-        State::Ready(bundle) => html! { <PolicyView bundle={bundle.clone()} defer_unseen=true /> },
+        State::Ready(bundle) => {
+            let defer_unseen = !links_to_section(bundle);
+            html! { <PolicyView bundle={bundle.clone()} {defer_unseen} /> }
+        }
         State::Failed(error) => {
             let retry = error.retryable().then(|| {
                 let load = load.clone();
