@@ -6,7 +6,7 @@ mod common;
 
 use std::rc::Rc;
 
-use policy_widget::components::{PolicyView, PolicyViewProps};
+use policy_widget::components::{FirstPaint, PolicyView, PolicyViewProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -14,14 +14,14 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mounted() -> Element {
-    mounted_with(false).await
+    mounted_with(FirstPaint::Whole).await
 }
 
-async fn mounted_with(defer_unseen: bool) -> Element {
+async fn mounted_with(first_paint: FirstPaint) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()), defer_unseen };
+    let props = PolicyViewProps { bundle: Rc::new(common::small_bundle()), first_paint };
     yew::Renderer::<PolicyView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -60,7 +60,7 @@ async fn a_click_opens_a_section_and_another_closes_it() {
 
 #[wasm_bindgen_test]
 async fn closed_sections_get_their_text_after_the_first_paint() {
-    let root = mounted_with(true).await;
+    let root = mounted_with(FirstPaint::FirstScreen).await;
     let panel = find(&root, "#selling-panel");
     assert_eq!(panel.child_element_count(), 0, "closed text waits for the first paint");
     assert!(root.text_content().unwrap().contains("Selling"), "the heading does not");

@@ -8,16 +8,16 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use policy_widget::bundle::{self, Bundle};
-use policy_widget::components::{PolicyView, PolicyViewProps};
+use policy_widget::components::{FirstPaint, PolicyView, PolicyViewProps};
 use yew::ServerRenderer;
 
 fn render(bundle: Bundle) -> String {
-    render_with(bundle, false)
+    render_with(bundle, FirstPaint::Whole)
 }
 
-/// The first render; with `defer_unseen`, as the embedded widget paints it first.
-fn render_with(bundle: Bundle, defer_unseen: bool) -> String {
-    let props = move || PolicyViewProps { bundle: Rc::new(bundle), defer_unseen };
+/// The first render (as the embedded widget paints it first, but for `Whole`).
+fn render_with(bundle: Bundle, first_paint: FirstPaint) -> String {
+    let props = move || PolicyViewProps { bundle: Rc::new(bundle), first_paint };
     futures::executor::block_on(ServerRenderer::<PolicyView>::with_props(props).hydratable(false).render())
 }
 
@@ -131,8 +131,8 @@ fn the_initial_state_and_hidden_panels_follow_the_config() {
 fn the_embedded_widgets_first_paint_holds_every_heading_and_the_open_sections_text() {
     let mut bundle = common::small_bundle();
     bundle.config.initial = policy_widget::bundle::config::InitialState::First;
-    let first = render_with(bundle.clone(), true);
-    let whole = render_with(bundle, false);
+    let first = render_with(bundle.clone(), FirstPaint::FirstScreen);
+    let whole = render_with(bundle, FirstPaint::Whole);
     for heading in ["What we collect", "Selling", "We never sell your data."] {
         assert!(first.contains(heading), "{heading} in the first paint");
     }
@@ -158,13 +158,17 @@ fn a_long_policys_first_paint_holds_its_first_screen_and_the_rest_follows() {
     bundle.summary.clear();
     bundle.facts.clear();
     bundle.definitions.clear();
-    let first = render_with(bundle.clone(), true);
-    let whole = render_with(bundle, false);
+    let first = render_with(bundle.clone(), FirstPaint::FirstScreen);
+    let linked = render_with(bundle.clone(), FirstPaint::Headings);
+    let whole = render_with(bundle, FirstPaint::Whole);
     let headings = |html: &str| values(html, "aria-controls").iter().filter(|c| c.starts_with("part-")).count();
     let entries = |html: &str| values(html, "href").iter().filter(|h| h.starts_with("#part-")).count();
     assert_eq!((headings(&first), entries(&first)), (24, 24), "a tall screen's worth of headings and contents");
     assert!(first.contains("Part 24") && !first.contains("Part 25"));
     assert_eq!((headings(&whole), entries(&whole)), (40, 40), "every section once the first paint is behind");
+    // A deep link's page: every section, so the link's target is there to scroll to.
+    assert_eq!((headings(&linked), entries(&linked)), (40, 40));
+    assert!(!linked.contains("Counting visits.") && whole.contains("Counting visits."), "closed text still waits");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use policy_widget::bundle::{inline, validate, Block, Bundle, Contact, Field, List, ListItem, Table, Tool};
-use policy_widget::components::{PolicyView, PolicyViewProps};
+use policy_widget::components::{FirstPaint, PolicyView, PolicyViewProps};
 use proptest::prelude::*;
 use yew::ServerRenderer;
 
@@ -23,7 +23,7 @@ fn payloads() -> Vec<String> {
 fn render(bundle: Bundle) -> String {
     let renderer = ServerRenderer::<PolicyView>::with_props(move || PolicyViewProps {
         bundle: Rc::new(bundle),
-        defer_unseen: false,
+        first_paint: FirstPaint::Whole,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

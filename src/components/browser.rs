@@ -18,11 +18,8 @@ pub fn hash_id() -> Option<String> {
     (!id.is_empty() && !hash.starts_with(QUERY_HASH)).then(|| id.to_owned())
 }
 
-/// Whether the page's URL links to one of `bundle`'s sections. The embedding
-/// then renders the whole policy in its first paint (`PolicyView`'s
-/// `defer_unseen` off): the view scrolls to the section in an effect, and a
-/// section component created in the render before that effect had not yet
-/// rendered when it ran (Yew 0.23, in Chromium), so the scroll found nothing.
+/// Whether the page's URL links to one of `bundle`'s sections: the embedded
+/// widget then renders every section in its first paint (`FirstPaint::Headings`).
 pub fn links_to_section(bundle: &crate::bundle::Bundle) -> bool {
     hash_id().is_some_and(|id| super::state::path_to(&bundle.sections, &id).is_some())
 }

@@ -26,7 +26,7 @@ mod view;
 
 pub use browser::links_to_section;
 pub use status::{error_notice, loading};
-pub use view::{PolicyView, Props as PolicyViewProps};
+pub use view::{FirstPaint, PolicyView, Props as PolicyViewProps};
 
 /// What the view's effects depend on: the bundle, and a counter for an effect
 /// that runs again when the counter moves (0 for those that run once per bundle).

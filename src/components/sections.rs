@@ -39,8 +39,8 @@ pub struct Policy {
     /// first paint, which then comes sooner (by 15–60 ms at Mass.gov 2016's
     /// length, by a third of a second at 100 times it). The text is there for
     /// find-in-page (`hidden="until-found"`) and print once the page shows.
-    /// Until then the view also leaves out the sections below the first
-    /// screen (`view::first_screen`).
+    /// Until then the view may also leave out the sections below the first
+    /// screen (`view::FirstPaint`).
     pub filled: bool,
 }
 

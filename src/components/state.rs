@@ -22,7 +22,7 @@ pub struct Open {
     /// still scrolls.
     pub focus_seq: u32,
     /// Whether the view renders the whole policy, or only what its first
-    /// screen shows (`sections::Policy::filled`).
+    /// paint holds (`view::FirstPaint`, `sections::Policy::filled`).
     pub filled: bool,
     /// The reader pressed "Expand all" or "Collapse all" while a search's
     /// turns were still coming: the rest of its turns bring their marks but

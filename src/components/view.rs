@@ -23,15 +23,29 @@ use crate::search::{Index, Results};
 pub struct Props {
     /// The bundle, its `config` already merged with the element's attributes.
     pub bundle: Rc<Bundle>,
-    /// Whether what a first screen does not show waits until after the first
-    /// paint (the embedded widget): closed sections' text (most of a policy's
-    /// text), and the sections and contents entries past the first
-    /// [`FIRST_SCREEN`]. The resident first sees the header, the summary and
-    /// the first headings. Server rendering and tests that read the DOM at
-    /// once leave it off, and so does the embedded widget when the page's URL
-    /// links to a section ([`super::links_to_section`]).
+    /// What the first render holds; the rest comes just after the first paint.
     #[prop_or_default]
-    pub defer_unseen: bool,
+    pub first_paint: FirstPaint,
+}
+
+/// What the view's first render holds. The embedded widget's first paint
+/// comes sooner for leaving out what its first screen does not show: closed
+/// sections' text (most of a policy's text), and on a long policy the
+/// sections and contents entries after the first [`FIRST_SCREEN`]. The
+/// resident first sees the header, the summary and the first headings.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum FirstPaint {
+    /// Everything: server rendering, and tests that read the DOM at once.
+    #[default]
+    Whole,
+    /// Every section, closed ones without their text: the embedded widget
+    /// when the page's URL links to a section ([`super::links_to_section`]).
+    /// The view scrolls to it in an effect, and a section component created
+    /// in the render before that effect had not yet rendered when it ran (Yew
+    /// 0.23, in Chromium), so the scroll found nothing.
+    Headings,
+    /// The first screen, closed sections without their text: the embedded widget.
+    FirstScreen,
 }
 
 /// One bundle is loaded once: the same bundle is the same `Rc`. Comparing by
@@ -39,7 +53,7 @@ pub struct Props {
 /// model's deep comparisons out of the wasm.
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.defer_unseen == other.defer_unseen
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.first_paint == other.first_paint
     }
 }
 
@@ -50,8 +64,8 @@ pub fn policy_view(props: &Props) -> Html {
     let labels = &config.labels;
     let open = {
         let bundle = bundle.clone();
-        let defer_unseen = props.defer_unseen;
-        use_reducer(move || Open::initial(&bundle, bundle.config.initial, !defer_unseen))
+        let whole = props.first_paint == FirstPaint::Whole;
+        use_reducer(move || Open::initial(&bundle, bundle.config.initial, whole))
     };
     let per_bundle = {
         let dispatcher = open.dispatcher();
@@ -131,6 +145,8 @@ pub fn policy_view(props: &Props) -> Html {
     let part = |part: Part| html! { <BundlePart bundle={shared.clone()} terms={terms.clone()} {part} {level} /> };
     let policy =
         Policy { bundle: shared.clone(), terms: terms.clone(), dispatch: dispatch.clone(), filled: open.filled };
+    // Every section and contents entry, or the first screen's.
+    let all_listed = open.filled || props.first_paint != FirstPaint::FirstScreen;
 
     html! {
         <div class="pp" lang={bundle.meta.language.clone()} ref={root.clone()} {onclick}>
@@ -147,14 +163,14 @@ pub fn policy_view(props: &Props) -> Html {
                 }) }
             }
             if config.summary_position == SummaryPosition::Start { { part(Part::Summary) } }
-            { part(Part::Opening { filled: open.filled }) }
+            { part(Part::Opening { all_listed }) }
             <div class="pp-controls">
                 <button type="button" class="pp-toggle-all" aria-expanded={all_open.to_string()} onclick={toggle_all}>
                     { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
                 </button>
             </div>
             <div class="pp-sections">
-                { sections(&policy, first_screen(&bundle.sections, open.filled), &[], &open, &timers.borrow().shown.marks, level + 1) }
+                { sections(&policy, first_screen(&bundle.sections, all_listed), &[], &open, &timers.borrow().shown.marks, level + 1) }
             </div>
             { part(Part::Glossary) }
             if config.summary_position == SummaryPosition::End { { part(Part::Summary) } }
@@ -171,10 +187,10 @@ enum Part {
     Header,
     /// The quick-summary panel (with its own open or closed state).
     Summary,
-    /// Front matter, introduction and table of contents (all of it once
-    /// `filled`, see [`first_screen`]).
+    /// Front matter, introduction and table of contents (every entry once
+    /// `all_listed`, see [`first_screen`]).
     Opening {
-        filled: bool,
+        all_listed: bool,
     },
     Glossary,
 }
@@ -204,7 +220,7 @@ fn bundle_part(props: &PartProps) -> Html {
         Part::Header => header(bundle, level),
         Part::Summary if show.summary || show.facts || show.contacts => summary_panel(bundle, level + 1, &collapsed),
         Part::Summary => Html::default(),
-        Part::Opening { filled } => html! {
+        Part::Opening { all_listed } => html! {
             <>
                 if show.front_matter {
                     { for bundle.front_matter.iter().map(|f| html! {
@@ -218,7 +234,7 @@ fn bundle_part(props: &PartProps) -> Html {
                     <div class="pp-intro">{ blocks(&bundle.intro, intro, level + 1) }</div>
                 }
                 if show.contents && bundle.sections.len() > 1 {
-                    { contents(first_screen(&bundle.sections, filled), &config.labels, level + 1) }
+                    { contents(first_screen(&bundle.sections, all_listed), &config.labels, level + 1) }
                 }
             </>
         },
@@ -236,9 +252,9 @@ fn bundle_part(props: &PartProps) -> Html {
 const FIRST_SCREEN: usize = 24;
 
 /// `sections`, or the first of them while the view shows only its first
-/// screen (`filled` false).
-fn first_screen(sections: &[Section], filled: bool) -> &[Section] {
-    if filled {
+/// screen (`all` false).
+fn first_screen(sections: &[Section], all: bool) -> &[Section] {
+    if all {
         sections
     } else {
         &sections[..sections.len().min(FIRST_SCREEN)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fetch::{self, LoadError};
 use crate::bundle::config::Labels;
 use crate::bundle::Bundle;
-use crate::components::{error_notice, links_to_section, loading, PolicyView};
+use crate::components::{error_notice, links_to_section, loading, FirstPaint, PolicyView};
 
 /// Where the bundle comes from.
 #[derive(Clone, PartialEq)]
@@ -107,8 +107,8 @@ pub fn app(props: &AppProps) -> Html {
     match &load.state {
         State::Loading => loading(&Labels::default()),
         State::Ready(bundle) => {
-            let defer_unseen = !links_to_section(bundle);
-            html! { <PolicyView bundle={bundle.clone()} {defer_unseen} /> }
+            let first_paint = if links_to_section(bundle) { FirstPaint::Headings } else { FirstPaint::FirstScreen };
+            html! { <PolicyView bundle={bundle.clone()} {first_paint} /> }
         }
         State::Failed(error) => {
             let retry = error.retryable().then(|| {
