@@ -16,7 +16,7 @@ use super::summary::summary_panel;
 use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
-use crate::bundle::{Block, Bundle, Section};
+use crate::bundle::{Bundle, Section};
 use crate::search::{Index, Results};
 
 #[derive(Properties)]
@@ -268,13 +268,10 @@ fn header(bundle: &Bundle, level: u8) -> Html {
     let meta = &bundle.meta;
     let labels = &bundle.config.labels;
     // The policy's own text: intro and sections, not the summary restating it.
-    let words: usize = bundle
-        .intro
-        .iter()
-        .chain(bundle.sections_flat().into_iter().flat_map(|(_, s)| s.blocks.iter()))
-        .flat_map(Block::texts)
-        .map(|(_, t)| t.split_whitespace().count())
-        .sum();
+    let mut words = 0;
+    for block in bundle.intro.iter().chain(bundle.sections_flat().into_iter().flat_map(|(_, s)| s.blocks.iter())) {
+        block.each_text(&mut |_, text| words += text.split_whitespace().count());
+    }
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let mut facts: Vec<Html> =
         vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];

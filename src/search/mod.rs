@@ -24,7 +24,7 @@ pub use highlight::Highlighter;
 use rust_stemmers::Algorithm;
 pub use terms::Terms;
 
-use crate::bundle::{inline, Block, Bundle};
+use crate::bundle::{inline, Bundle};
 use crate::keyed::{Keyed, Strings};
 
 /// Queries longer than this are cut: no resident question needs more, and the
@@ -342,8 +342,8 @@ impl Index {
                 sequence.len()
             };
             let mut shown = add(&mut index, &section.title, 0.0, true);
-            for (_, text) in section.blocks.iter().flat_map(Block::texts) {
-                shown = add(&mut index, text, 1.0, true);
+            for block in &section.blocks {
+                block.each_text(&mut |_, text| shown = add(&mut index, text, 1.0, true));
             }
             // A term defined here is what this section is about.
             for term in defined.get(&section.id).into_iter().flatten() {
@@ -655,7 +655,7 @@ fn is_short(query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{Definition, Meta, Publisher, PublisherKind, Section, FORMAT};
+    use crate::bundle::{Block, Definition, Meta, Publisher, PublisherKind, Section, FORMAT};
 
     fn bundle(sections: &[(&str, &str, &str)]) -> Bundle {
         Bundle {
