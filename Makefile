@@ -38,7 +38,7 @@ test: setup-test
 
 # Speed and size, measured rather than asserted: native search benches, then the
 # widget beside static HTML, MiniSearch and Pagefind in Chromium (.ci/bench/run.mjs;
-# about 27 minutes; results in target/bench/results.md, recorded in docs/performance.md).
+# about 30 minutes; results in target/bench/results.md, recorded in docs/performance.md).
 bench: setup-test dist
 	cargo bench --bench search
 	node .ci/bench/run.mjs
