@@ -416,8 +416,9 @@ impl Bundle {
 
 impl Block {
     /// Every inline-text string of the block in reading order, each with its JSON
-    /// path below the block (e.g. `items[2].text`): what search indexes, what
-    /// validation checks for links, and what the "nothing lost" tests compare.
+    /// path below the block (e.g. `items[2].text`): what the importer and the
+    /// "nothing lost" tests read. Search and validation walk the same texts with
+    /// [`Self::each_text`], which writes no path it is not asked for.
     pub fn texts(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         self.each_text(&mut |path, text| out.push((path(), text)));
