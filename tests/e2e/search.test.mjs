@@ -39,6 +39,12 @@ async function searchPage(path = '/policy.html') {
   return { page, context, record, widget, box: widget.getByRole('searchbox', { name: 'Search this policy' }), status: widget.locator('#pp-search-status') };
 }
 
+/** In the page: the marks in the widget's sections, and how many sections hold them. */
+function markedOnScreen() {
+  const marks = [...document.querySelector('privacy-policy').shadowRoot.querySelectorAll('.pp-sections mark')];
+  return [marks.length, new Set(marks.map((m) => m.closest('.pp-section').id)).size];
+}
+
 test('on every seed, the count is the marks the reader sees and steps through', async () => {
   for (const slug of SEEDS) {
     const { page, context, widget, box, status } = await searchPage(`/${slug}.html`);
@@ -51,13 +57,9 @@ test('on every seed, the count is the marks the reader sees and steps through', 
       // A search that changes more than a dozen sections brings the rest in
       // later turns, a frame apart: the count is the whole search's from the
       // first, and the marks on screen reach it with the last turn.
-      const onScreen = () => widget.locator('.pp-sections mark').evaluateAll((marks) => [marks.length, new Set(marks.map((m) => m.closest('.pp-section').id)).size]);
       const whole = [Number(matches), Number(sections)];
-      await page.waitForFunction(([n, k]) => {
-        const marks = [...document.querySelector('privacy-policy').shadowRoot.querySelectorAll('.pp-sections mark')];
-        return marks.length === n && new Set(marks.map((m) => m.closest('.pp-section').id)).size === k;
-      }, whole, { timeout: 5000 }).catch(() => {});
-      const marked = await onScreen();
+      await page.waitForFunction(`(${markedOnScreen})().join() === '${whole.join()}'`, null, { timeout: 5000 }).catch(() => {});
+      const marked = await page.evaluate(markedOnScreen);
       assert.deepEqual(marked, whole, `${slug}, "${query}": "${said}"`);
       await box.press('Enter');
       assert.equal(await status.textContent(), `Match 1 of ${marked[0]}`, `${slug}, "${query}"`);
