@@ -17,14 +17,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { wasmOptParams as readWasmOptParams } from './wasm-opt-params.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
 const path = (name) => join(dir, name);
 const html = readFileSync(path('index.html'), 'utf8');
-// The wasm's features, as Trunk passed them to wasm-opt (index.html).
-const wasmOptParams = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
-if (!wasmOptParams) throw new Error('index.html lost its data-wasm-opt-params: update .ci/post-build.mjs');
+// The wasm's features and inlining limit, as Trunk passed them to wasm-opt:
+// later rounds of `-Oz` without the limit would inline what it kept apart.
+const wasmOptParams = readWasmOptParams(html);
 
 const wasmName = 'privacy-policy-widget_bg.wasm';
 const glueName = 'privacy-policy-widget.js';

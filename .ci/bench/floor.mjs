@@ -1,18 +1,19 @@
 // The floors of a wasm widget (.ci/bench/floor/): built here, for `make bench`
 // to load beside the widget. Built as the widget's wasm is: its release
 // profile, its size options (the Makefile's SMALL_WASM: std rebuilt for size,
-// panics that trap at once), wasm-bindgen and wasm-opt -Oz. Only its
+// panics that trap at once), wasm-bindgen and wasm-opt -Oz with the widget's
+// options (index.html's data-wasm-opt-params). Only its
 // post-build step is left out (shorter names between the wasm and its glue, the
 // glue minified: a few hundred bytes).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { wasmOptParams } from '../wasm-opt-params.mjs';
 
 const CRATE = '.ci/bench/floor';
 /** wasm-bindgen from cargo's bin, wasm-opt from npm's, as the Makefile has them. */
 const PATH = `${resolve('node_modules/.bin')}:${join(homedir(), '.cargo/bin')}:${process.env.PATH}`;
-const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 /** The variables the Makefile's SMALL_WASM sets, read from it so the two cannot drift (its target directory aside). */
 function smallWasmEnv() {
@@ -28,12 +29,13 @@ function smallWasmEnv() {
 export function buildFloors(dir) {
   const env = { ...process.env, PATH };
   const small = { ...env, ...smallWasmEnv() };
+  const wasmOpt = ['-Oz', ...wasmOptParams(readFileSync('index.html', 'utf8'))];
   for (const [name, features] of [['wasm', []], ['yew', ['--features', 'yew']]]) {
     const target = join('target/bench/floor-target', name);
     execFileSync('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', `${CRATE}/Cargo.toml`, '--target-dir', target, ...features], { stdio: 'inherit', env: small });
     const out = join(dir, name);
     execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', out, '--out-name', 'bench-floor', '--no-typescript', join(target, 'wasm32-unknown-unknown/release/bench_floor.wasm')], { stdio: 'inherit', env });
     const wasm = join(out, 'bench-floor_bg.wasm');
-    execFileSync('wasm-opt', ['-Oz', ...WASM_FEATURES, wasm, '-o', wasm], { stdio: 'inherit', env });
+    execFileSync('wasm-opt', [...wasmOpt, wasm, '-o', wasm], { stdio: 'inherit', env });
   }
 }
