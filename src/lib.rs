@@ -14,6 +14,10 @@
 //!
 //! ARCHITECTURE.md draws the same map with the files in it.
 
+// The module docs are the map of the code for whoever works on it, so they link
+// to private modules and items: `cargo doc --document-private-items` renders them.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod bundle;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
