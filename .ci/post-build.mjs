@@ -35,11 +35,11 @@ const glue = shortenNames(readFileSync(path(glueName), 'utf8'));
  *  uses of them to match; throws if the glue does not use a name where expected. */
 function shortenNames(glue) {
   const wasm = path(wasmName);
-  // Also two more rounds of `-Oz` after Trunk's (Binaryen's passes find more on
-  // later rounds: −1.1 KB gzip for the second, −0.3 KB for the third, nothing
-  // for a fourth), and drops the two custom sections no browser reads
-  // (toolchain names, features).
-  const passes = ['--minify-imports-and-exports-and-modules', '-Oz', '-Oz', '--strip-producers', '--strip-target-features'];
+  // Also a second round of `-Oz` after Trunk's (Binaryen's passes find more on a
+  // later round: −0.8 KB gzip; a third took off 0.3 KB more until the inlining
+  // limit in index.html, and 6 bytes with it), and drops the two custom sections
+  // no browser reads (toolchain names, features).
+  const passes = ['--minify-imports-and-exports-and-modules', '-Oz', '--strip-producers', '--strip-target-features'];
   const out = execFileSync('wasm-opt', [...wasmOptParams, ...passes, wasm, '-o', wasm]);
   const { imports, exports: exported } = JSON.parse(out.toString());
   const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).map((i) => i.module));
