@@ -11,7 +11,8 @@
 //    `integrity`, so a tampered .wasm is refused too;
 // 4. minifies that script (terser: 10 KB → 7 KB gzip; www/policy-widget.js and
 //    wasm-bindgen's glue are the readable sources);
-// 5. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html.
+// 5. removes the `<link data-trunk …>` tags Trunk 0.21 leaves in index.html,
+//    and the comment that explains them.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,4 +92,7 @@ const minified = await minify(bundled, {
 writeFileSync(path(entryName), minified.code);
 rmSync(path(glueName));
 
-writeFileSync(path('index.html'), html.replace(/^\s*<link[^>]*data-trunk[^>]*>\s*$/gm, ''));
+// index.html is the build's configuration as well as the demo page: the page
+// keeps neither the build's tags nor its comments about them.
+const demoPage = html.replace(/^\s*<!--[\s\S]*?-->\s*$/gm, '').replace(/^\s*<link[^>]*data-trunk[^>]*>\s*$/gm, '');
+writeFileSync(path('index.html'), demoPage);
