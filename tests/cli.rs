@@ -23,7 +23,9 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn every_subcommand_has_help() {
-    for args in [&["--help"][..], &["import", "--help"], &["validate", "--help"], &["schema", "--help"]] {
+    for args in
+        [&["--help"][..], &["import", "--help"], &["validate", "--help"], &["render", "--help"], &["schema", "--help"]]
+    {
         let out = run(args);
         assert!(out.status.success(), "{args:?}");
         assert!(stdout(&out).contains("Usage:"), "{args:?}");
@@ -130,6 +132,30 @@ fn import_prints_a_valid_bundle_and_notes_what_it_removed() {
     assert!(notes.contains("removed word-processor comment \"Formatted: Indent: Left: 0\"\""), "{notes}");
     assert!(notes.contains("removed word-processor comment \"Comment [JS1]: check with counsel\""), "{notes}");
     assert!(notes.contains("joined a sentence split across a break"), "{notes}");
+}
+
+#[test]
+fn render_prints_the_element_with_the_policy_inside_as_html() {
+    let concord = format!("{}/www/policies/concord.json", env!("CARGO_MANIFEST_DIR"));
+    let out = run(&["render", &concord, "--src", "/privacy/a&b\".json", "--attribute", "heading-level=3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(
+        html.starts_with("<privacy-policy src=\"/privacy/a&amp;b&quot;.json\" heading-level=\"3\">\n<article "),
+        "{html:.120}"
+    );
+    assert!(html.ends_with("</article>\n</privacy-policy>\n"));
+    assert!(html.contains("<h3 class=\"pp-title\">Privacy Policy - Town of Concord</h3>"), "the attribute applies");
+
+    // A bad attribute value is a warning, as on the element; a bad bundle prints its problems.
+    let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level=9"]);
+    assert!(out.status.success() && stderr(&out).contains("heading-level"), "{}", stderr(&out));
+    let out = run(&["render", &fixture("invalid/duplicate-id.json"), "--src", "/p.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "sections[3].id: duplicate id \"security\"\n");
+    let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("write it as name=value"), "{}", stderr(&out));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use policy_widget::bundle::{self, Bundle};
-use policy_widget::components::{FirstPaint, PolicyView, PolicyViewProps};
+use policy_widget::components::{self, FirstPaint, PolicyView, PolicyViewProps};
 use yew::ServerRenderer;
 
 fn render(bundle: Bundle) -> String {
@@ -297,4 +297,69 @@ fn a_policy_imported_in_spanish_shows_the_widget_in_spanish() {
     for english in ["Search this policy", "Expand all sections", "Contents", "Published by"] {
         assert!(!html.contains(english), "{english}");
     }
+}
+
+/// The words a reader sees in markup: tags and the widget's visually hidden
+/// words ("[deleted text: …]") left out (a block's tag as a space between
+/// words), entities decoded, spaces folded.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if rest.starts_with("<span class=\"pp-visually-hidden\">") {
+            rest = &rest[rest.find("</span>").unwrap() + "</span>".len()..];
+        } else {
+            let end = rest.find('>').unwrap();
+            let name = rest[1..end].trim_start_matches('/').split([' ', '>']).next().unwrap_or_default();
+            if !["a", "em", "strong", "del", "code", "span", "time", "mark"].contains(&name) {
+                text.push(' ');
+            }
+            rest = &rest[end + 1..];
+        }
+    }
+    text.push_str(rest);
+    let decoded = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+    decoded.replace("&amp;", "&").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_pages_fallback_holds_every_text_the_widget_shows_as_plain_html() {
+    for slug in SEEDS {
+        let bundle = seed(slug);
+        let html = components::fallback_html(bundle.clone());
+        let shown = visible_text(&html);
+        for (path, text) in bundle.all_texts() {
+            // The widget shows a fact's value, not the quote it was found in.
+            if path.ends_with(".quote") {
+                continue;
+            }
+            let words = bundle::inline::plain(text).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(shown.contains(&words), "{slug}: {path} is missing: {words:?}");
+        }
+        for (_, section) in bundle.sections_flat() {
+            assert!(html.contains(&format!("<section id=\"{}\">", section.id)), "{slug}: {} has no anchor", section.id);
+        }
+        // Read without the widget's stylesheet or script: nothing that needs either.
+        for widget_only in ["<button", "<input", "<form", "<svg", "<script", "<style", " hidden", "aria-expanded"] {
+            assert!(!html.contains(widget_only), "{slug}: the fallback has {widget_only}");
+        }
+    }
+}
+
+#[test]
+fn the_fallbacks_headings_start_at_the_configured_level_and_panels_follow_the_config() {
+    let mut bundle = common::small_bundle();
+    bundle.config.heading_level = 3;
+    bundle.config.show.facts = false;
+    let html = components::fallback_html(bundle);
+    assert!(html.contains("<h3 class=\"pp-title\">Privacy Policy</h3>"), "title at h3");
+    assert!(html.contains("<h4 class=\"pp-section-title\">"), "top-level sections one below");
+    assert!(
+        html.contains("<h5 class=\"pp-tool-name\">Analytics</h5>")
+            || html.contains("<h6 class=\"pp-tool-name\">Analytics</h6>")
+    );
+    assert!(!html.contains("<h2") && !html.contains("At a glance"), "nothing above h3, no facts");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "text shows literally");
 }

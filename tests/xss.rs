@@ -1,7 +1,8 @@
 //! Hostile text: 50+ payloads (script tags, event handlers, `javascript:` and
 //! `data:` URLs in mixed case and with hidden characters, SVG, broken markup,
 //! Markdown link tricks) in every text field render as text, and in every URL
-//! field are refused by validation.
+//! field are refused by validation. The same holds for the page's fallback HTML
+//! (`policy-widget render`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use policy_widget::bundle::{inline, validate, Block, Bundle, Contact, Field, List, ListItem, Table, Tool};
-use policy_widget::components::{FirstPaint, PolicyView, PolicyViewProps};
+use policy_widget::components::{self, FirstPaint, PolicyView, PolicyViewProps};
 use proptest::prelude::*;
 use yew::ServerRenderer;
 
@@ -18,6 +19,11 @@ fn payloads() -> Vec<String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xss-payloads.txt");
     // The file writes U+0001 as `\u0001` so that it stays readable.
     std::fs::read_to_string(path).unwrap().lines().map(|l| l.replace("\\u0001", "\u{1}")).collect()
+}
+
+/// The widget's markup, then the page's fallback (`policy-widget render`), of one bundle.
+fn renders(bundle: Bundle) -> [String; 2] {
+    [render(bundle.clone()), components::fallback_html(bundle)]
 }
 
 fn render(bundle: Bundle) -> String {
@@ -107,8 +113,7 @@ const TAGS: [&str; 18] = [
     "<body",
 ];
 
-fn assert_inert(html: &str, payload: &str) {
-    let baseline = render(everywhere("plain words"));
+fn assert_inert(html: &str, baseline: &str, payload: &str) {
     for tag in TAGS {
         assert_eq!(html.matches(tag).count(), baseline.matches(tag).count(), "{payload:?} made a {tag} element");
     }
@@ -129,17 +134,20 @@ fn assert_inert(html: &str, payload: &str) {
 fn payloads_in_every_text_field_render_as_text() {
     let payloads = payloads();
     assert!(payloads.len() >= 50, "{} payloads", payloads.len());
+    let baselines = renders(everywhere("plain words"));
     for p in &payloads {
-        let html = render(everywhere(p));
-        assert_inert(&html, p);
-        // The words a reader would see are on the page, escaped.
-        let visible = inline::plain(p);
-        let escaped = visible.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-        assert!(
-            html.contains(&escaped)
-                || html.contains(&visible.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")),
-            "{p:?}: its text is not shown literally"
-        );
+        for (html, baseline) in renders(everywhere(p)).iter().zip(&baselines) {
+            assert_inert(html, baseline, p);
+            // The words a reader would see are on the page, escaped.
+            let visible = inline::plain(p);
+            let escaped =
+                visible.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            assert!(
+                html.contains(&escaped)
+                    || html.contains(&visible.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")),
+                "{p:?}: its text is not shown literally"
+            );
+        }
     }
 }
 
@@ -200,7 +208,9 @@ proptest! {
     /// never makes an element or attribute of its own.
     #[test]
     fn any_string_appears_only_as_text(s in "\\PC{0,80}") {
-        let html = render(everywhere(&s));
-        assert_inert(&html, &s);
+        let baselines = renders(everywhere("plain words"));
+        for (html, baseline) in renders(everywhere(&s)).iter().zip(&baselines) {
+            assert_inert(html, baseline, &s);
+        }
     }
 }

@@ -42,6 +42,16 @@ function requestEarly(url) {
   return { url, request: { response, controller } };
 }
 
+/**
+ * A slot that shows the element's own HTML of the policy (`policy-widget
+ * render`) until the widget shows the policy, or nothing when the element
+ * holds no more than a bundle in a script.
+ */
+function fallbackSlot(element) {
+  const own = [...element.children].some((child) => child.localName !== 'script');
+  return own ? document.createElement('slot') : undefined;
+}
+
 function optionPairs(options) {
   return Object.entries(options ?? {}).map(([name, value]) => [name, String(value)]);
 }
@@ -56,7 +66,7 @@ function optionPairs(options) {
 export async function mount(element, bundle, options) {
   const source = typeof bundle === 'string' ? requestEarly(bundle) : bundle;
   await load();
-  return mountWidget(element, source, optionPairs(options));
+  return mountWidget(element, source, optionPairs(options), fallbackSlot(element));
 }
 
 class PrivacyPolicyElement extends HTMLElement {
@@ -88,7 +98,7 @@ class PrivacyPolicyElement extends HTMLElement {
     try {
       await load();
       this.widget?.destroy();
-      this.widget = mountWidget(this, source, attributePairs(this));
+      this.widget = mountWidget(this, source, attributePairs(this), fallbackSlot(this));
     } catch (error) {
       source.request?.controller.abort();
       console.error('privacy-policy: the widget could not start', error);
@@ -97,7 +107,8 @@ class PrivacyPolicyElement extends HTMLElement {
   }
 
   // The wasm could not load (blocked by a CSP, a network error): say so in
-  // the element rather than leave a blank box. Built from nodes, not HTML.
+  // the element rather than leave a blank box, above the page's own HTML of
+  // the policy if the element holds some (a slot shows it). Built from nodes, not HTML.
   #showStartFailure() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const box = document.createElement('p');
@@ -111,7 +122,7 @@ class PrivacyPolicyElement extends HTMLElement {
       link.textContent = 'Open the policy file.';
       box.append(link);
     }
-    root.replaceChildren(box);
+    root.replaceChildren(box, document.createElement('slot'));
   }
 }
 

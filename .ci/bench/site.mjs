@@ -2,6 +2,8 @@
 // ways, so that `run.mjs` can load them side by side.
 //
 //   widget/<case>.html      the widget, as a CMS page embeds it, and <case>.json
+//   widget/<case>-fallback.html  the same with the policy's HTML inside the element
+//                           (`policy-widget render`), shown until the widget shows the policy
 //   static/<case>.html      the floor: the policy as plain HTML, <details> per section
 //   minisearch/<case>.html  that page plus MiniSearch (npm) wired to the sections
 //   pagefind/<case>/        that page plus Pagefind's UI and its index (npm CLI)
@@ -86,10 +88,10 @@ ${(bundle.intro ?? []).map(block).join('')}
 }
 
 /** A CMS page that embeds the widget (or a floor, from its own folder). */
-const widgetPage = (slug, script = 'policy-widget.js', bundle = `${slug}.json`) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const widgetPage = (slug, script = 'policy-widget.js', bundle = `${slug}.json`, element = `<privacy-policy src="${bundle}"></privacy-policy>`) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Privacy</title><style>body{font-family:system-ui,sans-serif;max-width:45rem;margin:2rem auto;padding:0 1rem}</style>
 <script type="module" src="${script}"></script></head>
-<body><main><h1>Privacy</h1><privacy-policy src="${bundle}"></privacy-policy></main></body></html>`;
+<body><main><h1>Privacy</h1>${element}</main></body></html>`;
 
 /**
  * Writes the site under `dir` for each case ({ slug, bundle }); `tools` is the
@@ -112,6 +114,9 @@ export function buildSite({ dir, dist, cases, tools, floors }) {
   for (const { slug, bundle } of cases) {
     writeFileSync(join(dir, `widget/${slug}.json`), JSON.stringify(bundle));
     writeFileSync(join(dir, `widget/${slug}.html`), widgetPage(slug));
+    const rendered = execFileSync('cargo', ['run', '--quiet', '--release', '--', 'render', join(dir, `widget/${slug}.json`), '--src', `${slug}.json`],
+      { encoding: 'utf8', maxBuffer: 1 << 30 });
+    writeFileSync(join(dir, `widget/${slug}-fallback.html`), widgetPage(slug, undefined, undefined, rendered));
     for (const floor of ['wasm', 'yew']) writeFileSync(join(dir, `floor-${floor}/${slug}.html`), widgetPage(slug, 'boot.js', `../widget/${slug}.json`));
     writeFileSync(join(dir, `static/${slug}.html`), staticPage(bundle));
     writeFileSync(join(dir, `minisearch/${slug}.html`), staticPage(bundle, {

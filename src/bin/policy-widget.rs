@@ -1,5 +1,6 @@
 //! `policy-widget`: import a policy's text into a bundle, validate a bundle,
-//! print the bundle's JSON Schema.
+//! write a bundle's `<privacy-policy>` element with the policy inside as plain
+//! HTML, print the bundle's JSON Schema.
 //!
 //! Every failure is one line on stderr and a non-zero exit, never a panic:
 //! this runs in editors' scripts and CI jobs that must say what went wrong.
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use policy_widget::bundle::{self, load::MAX_BUNDLE_BYTES, PublisherKind};
+use policy_widget::components;
 use policy_widget::import::{self, Options};
 
 /// The largest source text `import` reads: a policy runs to tens of KB; this
@@ -62,6 +64,22 @@ enum Command {
     Validate {
         /// The bundle (JSON). `-` reads stdin.
         file: PathBuf,
+    },
+    /// Print the `<privacy-policy>` element for a page, with the policy inside it as plain HTML.
+    ///
+    /// The page shows that HTML at once, before the widget has loaded, and where
+    /// it cannot run (scripts off, a crawler); the widget takes its place. Run it
+    /// again whenever the bundle changes.
+    Render {
+        /// The bundle (JSON). `-` reads stdin.
+        file: PathBuf,
+        /// The bundle's address as the page will load it: the element's `src`.
+        #[arg(long)]
+        src: String,
+        /// An attribute of the element, as `name=value` (`heading-level=3`,
+        /// `hide=facts`); repeat for more. The HTML follows it as the widget does.
+        #[arg(long = "attribute", value_name = "NAME=VALUE")]
+        attributes: Vec<String>,
     },
     /// Print the bundle format's JSON Schema.
     Schema,
@@ -128,30 +146,63 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print(&to_json(&imported.bundle))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { file } => {
-            let text = read_text(&file, MAX_BUNDLE_BYTES as u64)?;
-            match bundle::check_json(&text) {
-                Ok((_, warnings)) => {
-                    for w in warnings {
-                        eprintln!("warning: {w}");
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(problems) => {
-                    let mut out = String::new();
-                    for p in problems {
-                        out.push_str(&format!("{p}\n"));
-                    }
-                    print(&out)?;
-                    Ok(ExitCode::from(1))
-                }
+        Command::Validate { file } => match checked_bundle(&file)? {
+            Ok(_) => Ok(ExitCode::SUCCESS),
+            Err(code) => Ok(code),
+        },
+        Command::Render { file, src, attributes } => {
+            let mut pairs = Vec::new();
+            for attribute in &attributes {
+                let pair = attribute.split_once('=').map(|(name, value)| (name.trim(), value.trim()));
+                pairs.push(pair.ok_or_else(|| format!("--attribute {attribute}: write it as name=value"))?);
             }
+            let mut bundle = match checked_bundle(&file)? {
+                Ok(bundle) => bundle,
+                Err(code) => return Ok(code),
+            };
+            for w in bundle.config.apply_attributes(pairs.iter().copied()) {
+                eprintln!("warning: {w}");
+            }
+            let mut element = format!("<privacy-policy src=\"{}\"", attribute_value(&src));
+            for (name, value) in &pairs {
+                element.push_str(&format!(" {}=\"{}\"", attribute_value(name), attribute_value(value)));
+            }
+            print(&format!("{element}>\n{}\n</privacy-policy>\n", components::fallback_html(bundle)))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             print(&schema_json())?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Reads and validates a bundle, printing its warnings on stderr. A bundle
+/// that is not valid gives `Err` with exit code 1, its problems printed on
+/// stdout as `path: message`, one a line.
+fn checked_bundle(file: &Path) -> Result<Result<bundle::Bundle, ExitCode>, String> {
+    let text = read_text(file, MAX_BUNDLE_BYTES as u64)?;
+    match bundle::check_json(&text) {
+        Ok((bundle, warnings)) => {
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            Ok(Ok(bundle))
+        }
+        Err(problems) => {
+            let mut out = String::new();
+            for p in problems {
+                out.push_str(&format!("{p}\n"));
+            }
+            print(&out)?;
+            Ok(Err(ExitCode::from(1)))
+        }
+    }
+}
+
+/// Text as a double-quoted HTML attribute value.
+fn attribute_value(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
 /// Pretty JSON with a final newline, as checked into the repository.

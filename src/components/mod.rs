@@ -11,6 +11,8 @@ mod copy_link;
 mod element;
 mod events;
 mod facts;
+#[cfg(not(target_arch = "wasm32"))]
+mod fallback;
 mod heading;
 mod icons;
 mod inline;
@@ -25,6 +27,8 @@ mod turns;
 mod view;
 
 pub use browser::links_to_section;
+#[cfg(not(target_arch = "wasm32"))]
+pub use fallback::render as fallback_html;
 pub use status::{error_notice, loading};
 pub use view::{FirstPaint, PolicyView, Props as PolicyViewProps};
 

@@ -55,19 +55,21 @@ pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool
 }
 
 fn contact(c: &Contact, bundle: &Bundle) -> Html {
+    html! { <li class="pp-contact">{ for contact_parts(c, bundle) }</li> }
+}
+
+/// A contact's name, then each way to reach it, one element each.
+pub(super) fn contact_parts(c: &Contact, bundle: &Bundle) -> Vec<Html> {
     let labels = &bundle.config.labels;
     let ctx = Ctx::unmarked(labels);
     let phone_link =
         |phone: &String| format!("tel:{}", phone.replace(|ch: char| !ch.is_ascii_digit() && ch != '+', ""));
-    html! {
-        <li class="pp-contact">
-            <span class="pp-contact-label">{ inline::text(&c.label, ctx) }</span>
-            { for c.email.as_ref().map(|e| way(&labels.contact_email, link(format!("mailto:{e}"), e, None))) }
-            { for c.phone.as_ref().map(|p| way(&labels.contact_phone, link(phone_link(p), p, None))) }
-            { for c.url.as_ref().map(|u| way(&labels.contact_web, link(u.clone(), u, Some("noopener noreferrer")))) }
-            { for c.address.as_ref().map(|a| way(&labels.contact_address, inline::text(a, ctx))) }
-        </li>
-    }
+    let mut parts = vec![html! { <span class="pp-contact-label">{ inline::text(&c.label, ctx) }</span> }];
+    parts.extend(c.email.as_ref().map(|e| way(&labels.contact_email, link(format!("mailto:{e}"), e, None))));
+    parts.extend(c.phone.as_ref().map(|p| way(&labels.contact_phone, link(phone_link(p), p, None))));
+    parts.extend(c.url.as_ref().map(|u| way(&labels.contact_web, link(u.clone(), u, Some("noopener noreferrer")))));
+    parts.extend(c.address.as_ref().map(|a| way(&labels.contact_address, inline::text(a, ctx))));
+    parts
 }
 
 /// One way to reach a contact: "Email: …".

@@ -264,7 +264,19 @@ fn first_screen(sections: &[Section], all: bool) -> &[Section] {
 /// Words per minute for the reading-time estimate (adult silent reading).
 const WORDS_PER_MINUTE: usize = 200;
 
-fn header(bundle: &Bundle, level: u8) -> Html {
+pub(super) fn header(bundle: &Bundle, level: u8) -> Html {
+    let labels = &bundle.config.labels;
+    html! {
+        <header class="pp-header">
+            { heading(level, "pp-title", None, inline::text(&bundle.meta.title, Ctx::unmarked(labels))) }
+            <p class="pp-meta">{ for meta_line(bundle) }</p>
+        </header>
+    }
+}
+
+/// What the header says under the title: who publishes the policy, its dates
+/// and its reading time, one `<span>` each.
+pub(super) fn meta_line(bundle: &Bundle) -> Vec<Html> {
     let meta = &bundle.meta;
     let labels = &bundle.config.labels;
     // The policy's own text: intro and sections, not the summary restating it.
@@ -283,12 +295,7 @@ fn header(bundle: &Bundle, level: u8) -> Html {
     if bundle.config.show.reading_time {
         facts.push(html! { <span>{ labels.reading_time.replace("{minutes}", &minutes.to_string()) }</span> });
     }
-    html! {
-        <header class="pp-header">
-            { heading(level, "pp-title", None, inline::text(&meta.title, Ctx::unmarked(labels))) }
-            <p class="pp-meta">{ for facts }</p>
-        </header>
-    }
+    facts
 }
 
 /// `2022-07-11` → "July 11, 2022" in English; the ISO date elsewhere, which
@@ -338,7 +345,7 @@ fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
     }
 }
 
-fn glossary(bundle: &Bundle, level: u8) -> Html {
+pub(super) fn glossary(bundle: &Bundle, level: u8) -> Html {
     let labels = &bundle.config.labels;
     let del = Ctx::unmarked(labels);
     html! {

@@ -44,6 +44,9 @@ pub struct AppProps {
     pub source: Source,
     pub attributes: Vec<(String, String)>,
     pub shadow: ShadowRoot,
+    /// The slot that shows the page's own HTML of the policy, if the element
+    /// has some (`mount_widget`): removed once the policy is shown.
+    pub fallback: Option<web_sys::Element>,
 }
 
 enum State {
@@ -68,6 +71,7 @@ pub fn app(props: &AppProps) -> Html {
         let source = props.source.clone();
         let attributes = props.attributes.clone();
         let shadow = props.shadow.clone();
+        let fallback = props.fallback.clone();
         use_effect_with((props.source.clone(), load.attempt), move |&(_, attempt)| {
             let set = move |state| load.set(Load { attempt, state });
             set(State::Loading);
@@ -92,6 +96,11 @@ pub fn app(props: &AppProps) -> Html {
                         if let Err(e) = super::style::apply_theme(&shadow, &bundle.config.theme) {
                             web_sys::console::error_2(&"privacy-policy: theme not applied".into(), &e);
                         }
+                        // The policy renders in this same task (Yew's scheduler
+                        // runs in a microtask), so no frame shows the element empty.
+                        if let Some(slot) = &fallback {
+                            slot.remove();
+                        }
                         State::Ready(Rc::new(bundle))
                     }
                     Err(error) => {
@@ -105,6 +114,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     match &load.state {
+        // The page's HTML of the policy is on screen meanwhile.
+        State::Loading if props.fallback.is_some() => Html::default(),
         State::Loading => loading(&Labels::default()),
         State::Ready(bundle) => {
             let first_paint = if links_to_section(bundle) { FirstPaint::Headings } else { FirstPaint::FirstScreen };

@@ -39,8 +39,16 @@ impl Widget {
 /// `source` is a bundle URL (string), bundle JSON text (`{ json: "…" }`, from an
 /// inline `<script type="application/json">`), or a bundle object. `attributes`
 /// is a list of `[name, value]` pairs that override the bundle's `config`.
+/// `fallback` is a `<slot>` when `host` holds HTML of its own (made by
+/// `policy-widget.js`, which finds that in a line of JavaScript where Rust
+/// would need more of web-sys in the wasm).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: HtmlElement, source: JsValue, attributes: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_widget(
+    host: HtmlElement,
+    source: JsValue,
+    attributes: JsValue,
+    fallback: Option<web_sys::Element>,
+) -> Result<Widget, JsValue> {
     let shadow = match host.shadow_root() {
         Some(root) => root,
         None => {
@@ -56,10 +64,17 @@ pub fn mount_widget(host: HtmlElement, source: JsValue, attributes: JsValue) -> 
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let container = document.create_element("div")?;
     shadow.append_child(&container)?;
+    // The page's own HTML of the policy (`policy-widget render`) stays on screen
+    // through the slot until the widget shows the policy, so the resident never
+    // sees an empty box or a loading line in its place, and keeps it if the
+    // bundle fails to load.
+    if let Some(slot) = &fallback {
+        shadow.append_child(slot)?;
+    }
 
     let source = Source::from_js(source)?;
     let attributes = name_value_pairs(&attributes);
-    let props = AppProps { source, attributes, shadow };
+    let props = AppProps { source, attributes, shadow, fallback };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(Widget { app: Some(app) })
 }

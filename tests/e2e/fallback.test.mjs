@@ -1,0 +1,81 @@
+// The page's own HTML of the policy inside the element (`policy-widget render`):
+// on screen before the widget shows the policy, the policy itself where scripts
+// do not run, and still there when the widget cannot show it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import { hostPage, open, rendered, useWorld } from './harness.mjs';
+
+/** The element `policy-widget render` prints for Mass.gov 2016, loading its bundle from `src`. */
+function rendered_element(src) {
+  const args = ['run', '--quiet', '--', 'render', 'www/policies/massgov-2016.json', '--src', src, '--attribute', 'heading-level=2'];
+  return execFileSync('cargo', args, { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+}
+
+const world = useWorld({
+  routes: (w) => {
+    const page = (body, headers = {}) => ({ type: 'text/html', body: hostPage({ cdn: w.cdn.url, body }), headers });
+    const noWasm = { 'Content-Security-Policy': `script-src 'self' ${w.cdn.url}` };
+    return {
+      '/fallback.html': page(rendered_element('/policies/massgov-2016.json')),
+      '/fallback-broken.html': page(rendered_element('/broken.json')),
+      '/broken.json': { body: '{"format": "policy-bundle/1", "meta": ' },
+      '/fallback-no-wasm.html': page(rendered_element('/policies/massgov-2016.json'), noWasm),
+    };
+  },
+});
+
+const fallback = (page) => page.locator('privacy-policy > article');
+
+test('the page\u2019s HTML of the policy shows until the widget shows it, then the widget alone', async () => {
+  const context = await world.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/policies/massgov-2016.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${world.site.url}/fallback.html`);
+  // The widget has started and waits for its bundle: the policy is on screen all the same.
+  await page.waitForFunction(() => document.querySelector('privacy-policy').shadowRoot?.querySelector('slot'));
+  assert.ok(await fallback(page).locator('h3', { hasText: 'Information voluntarily provided by you' }).isVisible());
+  assert.equal(await page.locator('privacy-policy [role=status]').count(), 0, 'no loading line over the policy');
+
+  release();
+  await rendered(page);
+  assert.ok(await page.locator('privacy-policy .pp-header .pp-title').isVisible(), 'the widget shows the policy');
+  assert.ok(!(await fallback(page).isVisible()), 'and the page\u2019s copy is gone from the screen');
+  const scan = await new AxeBuilder({ page }).include('privacy-policy').analyze();
+  assert.deepEqual(scan.violations.map((v) => v.id), []);
+  await context.close();
+});
+
+test('without scripts, the page\u2019s HTML is the policy: every section, readable, linkable', async () => {
+  const context = await world.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${world.site.url}/fallback.html#security`);
+  const titles = fallback(page).locator('section[id] > h3');
+  assert.ok((await titles.count()) >= 10, 'every top-level section has its heading');
+  assert.ok(await fallback(page).locator('h2', { hasText: 'Mass.gov' }).isVisible());
+  assert.ok((await page.locator('#security').boundingBox()).y < 900, 'a deep link scrolls to its section');
+  assert.ok(await fallback(page).getByText('persistent cookie so that it does not offer the survey', { exact: false }).first().isVisible());
+  await context.close();
+});
+
+test('a bundle that cannot be read: the error shows, and the page\u2019s HTML of the policy stays', async () => {
+  const { page, context } = await open(world, '/fallback-broken.html');
+  await page.locator('privacy-policy [role=alert]').waitFor();
+  assert.ok(await fallback(page).isVisible());
+  await context.close();
+});
+
+test('a wasm the page\u2019s CSP refuses: the start failure shows, and the page\u2019s HTML of the policy stays', async () => {
+  const { page, context } = await open(world, '/fallback-no-wasm.html');
+  const alert = page.locator('privacy-policy [role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /did not load/);
+  assert.ok(await fallback(page).isVisible());
+  await context.close();
+});
