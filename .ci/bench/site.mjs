@@ -3,7 +3,8 @@
 //
 //   widget/<case>.html      the widget, as a CMS page embeds it, and <case>.json
 //   widget/<case>-fallback.html  the same with the policy's HTML inside the element
-//                           (`policy-widget render`), shown until the widget shows the policy
+//                           (`policy-widget render`), shown until the widget shows the policy,
+//                           and the page's CSS rule for it that docs/embedding.md recommends
 //   static/<case>.html      the floor: the policy as plain HTML, <details> per section
 //   minisearch/<case>.html  that page plus MiniSearch (npm) wired to the sections
 //   pagefind/<case>/        that page plus Pagefind's UI and its index (npm CLI)
@@ -87,6 +88,10 @@ ${(bundle.intro ?? []).map(block).join('')}
 <div id="sections">${bundle.sections.map((s) => section(s, 2)).join('\n')}</div></main></body></html>`;
 }
 
+/** The rule docs/embedding.md gives sites for the policy's HTML in the page: a browser
+ *  lays out only the sections near the screen. */
+const FALLBACK_CSS = 'privacy-policy section[id]{content-visibility:auto;contain-intrinsic-size:auto 20em}';
+
 /** A CMS page that embeds the widget (or a floor, from its own folder). */
 const widgetPage = (slug, script = 'policy-widget.js', bundle = `${slug}.json`, element = `<privacy-policy src="${bundle}"></privacy-policy>`) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Privacy</title><style>body{font-family:system-ui,sans-serif;max-width:45rem;margin:2rem auto;padding:0 1rem}</style>
@@ -116,7 +121,7 @@ export function buildSite({ dir, dist, cases, tools, floors }) {
     writeFileSync(join(dir, `widget/${slug}.html`), widgetPage(slug));
     const rendered = execFileSync('cargo', ['run', '--quiet', '--release', '--', 'render', join(dir, `widget/${slug}.json`), '--src', `${slug}.json`],
       { encoding: 'utf8', maxBuffer: 1 << 30 });
-    writeFileSync(join(dir, `widget/${slug}-fallback.html`), widgetPage(slug, undefined, undefined, rendered));
+    writeFileSync(join(dir, `widget/${slug}-fallback.html`), widgetPage(slug, undefined, undefined, rendered).replace('</style>', `${FALLBACK_CSS}</style>`));
     for (const floor of ['wasm', 'yew']) writeFileSync(join(dir, `floor-${floor}/${slug}.html`), widgetPage(slug, 'boot.js', `../widget/${slug}.json`));
     writeFileSync(join(dir, `static/${slug}.html`), staticPage(bundle));
     writeFileSync(join(dir, `minisearch/${slug}.html`), staticPage(bundle, {
