@@ -147,12 +147,13 @@ fn render_prints_the_element_with_the_policy_inside_as_html() {
     assert!(html.ends_with("</article>\n</privacy-policy>\n"));
     assert!(html.contains("<h3 class=\"pp-title\">Privacy Policy - Town of Concord</h3>"), "the attribute applies");
 
-    // A bad attribute value is a warning, as on the element; a bad bundle prints its problems.
+    // A bad attribute value is a warning, as on the element; a bad bundle's problems go to stderr.
     let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level=9"]);
     assert!(out.status.success() && stderr(&out).contains("heading-level"), "{}", stderr(&out));
     let out = run(&["render", &fixture("invalid/duplicate-id.json"), "--src", "/p.json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), "sections[3].id: duplicate id \"security\"\n");
+    assert_eq!(stderr(&out), "sections[3].id: duplicate id \"security\"\n");
+    assert_eq!(stdout(&out), "", "no HTML, and no problems where the HTML would go");
     let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("write it as name=value"), "{}", stderr(&out));

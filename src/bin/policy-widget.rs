@@ -146,7 +146,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print(&to_json(&imported.bundle))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { file } => match checked_bundle(&file)? {
+        Command::Validate { file } => match checked_bundle(&file, Problems::Stdout)? {
             Ok(_) => Ok(ExitCode::SUCCESS),
             Err(code) => Ok(code),
         },
@@ -156,7 +156,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 let pair = attribute.split_once('=').map(|(name, value)| (name.trim(), value.trim()));
                 pairs.push(pair.ok_or_else(|| format!("--attribute {attribute}: write it as name=value"))?);
             }
-            let mut bundle = match checked_bundle(&file)? {
+            let mut bundle = match checked_bundle(&file, Problems::Stderr)? {
                 Ok(bundle) => bundle,
                 Err(code) => return Ok(code),
             };
@@ -177,10 +177,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
     }
 }
 
+/// Where a bundle's problems go: stdout for `validate`, whose output they are;
+/// stderr for `render`, whose stdout is HTML (`> snippet.html` must not catch them).
+#[derive(Clone, Copy)]
+enum Problems {
+    Stdout,
+    Stderr,
+}
+
 /// Reads and validates a bundle, printing its warnings on stderr. A bundle
-/// that is not valid gives `Err` with exit code 1, its problems printed on
-/// stdout as `path: message`, one a line.
-fn checked_bundle(file: &Path) -> Result<Result<bundle::Bundle, ExitCode>, String> {
+/// that is not valid gives `Err` with exit code 1, its problems printed as
+/// `path: message`, one a line.
+fn checked_bundle(file: &Path, problems_to: Problems) -> Result<Result<bundle::Bundle, ExitCode>, String> {
     let text = read_text(file, MAX_BUNDLE_BYTES as u64)?;
     match bundle::check_json(&text) {
         Ok((bundle, warnings)) => {
@@ -194,7 +202,10 @@ fn checked_bundle(file: &Path) -> Result<Result<bundle::Bundle, ExitCode>, Strin
             for p in problems {
                 out.push_str(&format!("{p}\n"));
             }
-            print(&out)?;
+            match problems_to {
+                Problems::Stdout => print(&out)?,
+                Problems::Stderr => eprint!("{out}"),
+            }
             Ok(Err(ExitCode::from(1)))
         }
     }
