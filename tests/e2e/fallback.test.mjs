@@ -22,6 +22,11 @@ const world = useWorld({
       '/fallback-broken.html': page(rendered_element('/broken.json')),
       '/broken.json': { body: '{"format": "policy-bundle/1", "meta": ' },
       '/fallback-no-wasm.html': page(rendered_element('/policies/massgov-2016.json'), noWasm),
+      '/fallback-alone.html': {
+        type: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title></head>
+<body><main><h1>Privacy</h1>${rendered_element('/policies/massgov-2016.json')}</main></body></html>`,
+      },
     };
   },
 });
@@ -61,6 +66,15 @@ test('without scripts, the page\u2019s HTML is the policy: every section, readab
   assert.ok(await fallback(page).locator('h2', { hasText: 'Mass.gov' }).isVisible());
   assert.ok((await page.locator('#security').boundingBox()).y < 900, 'a deep link scrolls to its section');
   assert.ok(await fallback(page).getByText('persistent cookie so that it does not offer the survey', { exact: false }).first().isVisible());
+  await context.close();
+});
+
+test('the page’s HTML of the policy on its own: axe finds nothing', async () => {
+  // axe needs scripts; a page without the widget's script shows what a page without scripts does.
+  const { page, context } = await open(world, '/fallback-alone.html');
+  assert.ok(await fallback(page).locator('h2', { hasText: 'Mass.gov' }).isVisible());
+  const scan = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(scan.violations.map((v) => v.id), []);
   await context.close();
 });
 
