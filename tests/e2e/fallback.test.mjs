@@ -42,6 +42,17 @@ test('the page\u2019s HTML of the policy shows until the widget shows it, then t
     await held;
     await route.continue();
   });
+  // Before each frame is painted, note whether the element would show nothing:
+  // neither the page's HTML (through the slot) nor the widget's policy.
+  await page.addInitScript(() => {
+    window.emptyFrames = 0;
+    const check = () => {
+      const root = document.querySelector('privacy-policy')?.shadowRoot;
+      if (root && !root.querySelector('slot') && !root.querySelector('.pp-header')) window.emptyFrames++;
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   await page.goto(`${world.site.url}/fallback.html`);
   // The widget has started and waits for its bundle: the policy is on screen all the same.
   await page.waitForFunction(() => document.querySelector('privacy-policy').shadowRoot?.querySelector('slot'));
@@ -52,6 +63,7 @@ test('the page\u2019s HTML of the policy shows until the widget shows it, then t
   await rendered(page);
   assert.ok(await page.locator('privacy-policy .pp-header .pp-title').isVisible(), 'the widget shows the policy');
   assert.ok(!(await fallback(page).isVisible()), 'and the page\u2019s copy is gone from the screen');
+  assert.equal(await page.evaluate(() => window.emptyFrames), 0, 'no frame showed the element empty');
   const scan = await new AxeBuilder({ page }).include('privacy-policy').analyze();
   assert.deepEqual(scan.violations.map((v) => v.id), []);
   await context.close();
