@@ -146,6 +146,7 @@ fn render_prints_the_element_with_the_policy_inside_as_html() {
     );
     assert!(html.ends_with("</article>\n</privacy-policy>\n"));
     assert!(html.contains("<h3 class=\"pp-title\">Privacy Policy - Town of Concord</h3>"), "the attribute applies");
+    assert!(stderr(&out).contains("content-visibility: auto"), "the CSS rule for it: {}", stderr(&out));
 
     // A bad attribute value is a warning, as on the element; a bad bundle's problems go to stderr.
     let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level=9"]);

@@ -168,6 +168,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 element.push_str(&format!(" {}=\"{}\"", attribute_value(name), attribute_value(value)));
             }
             print(&format!("{element}>\n{}\n</privacy-policy>\n", components::fallback_html(bundle)))?;
+            eprintln!("note: {FALLBACK_CSS_NOTE}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
@@ -176,6 +177,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
     }
 }
+
+/// Said after `render`'s HTML, where the editor pasting it will read it
+/// (docs/embedding.md, "The policy in the page itself").
+const FALLBACK_CSS_NOTE: &str =
+    "with this rule in the site's stylesheet the page shows a long policy as fast as a short one: \
+     privacy-policy section[id] { content-visibility: auto; contain-intrinsic-size: auto 20em; }";
 
 /// Where a bundle's problems go: stdout for `validate`, whose output they are;
 /// stderr for `render`, whose stdout is HTML (`> snippet.html` must not catch them).
