@@ -90,6 +90,17 @@ test('the page’s HTML of the policy on its own: axe finds nothing', async () =
   await context.close();
 });
 
+test('a deep link: the widget that takes over from the page\u2019s HTML opens its section and scrolls to it', async () => {
+  const { page, context } = await open(world, '/fallback.html#security', { reducedMotion: 'reduce' });
+  await rendered(page);
+  const button = page.locator('privacy-policy #security-button');
+  await page.waitForFunction(() =>
+    document.querySelector('privacy-policy').shadowRoot.querySelector('#security-button')?.getAttribute('aria-expanded') === 'true');
+  const top = await button.evaluate((b) => b.getBoundingClientRect().top);
+  assert.ok(top > -1 && top < 300, `scrolled to the widget's section (top ${top})`);
+  await context.close();
+});
+
 test('a bundle that cannot be read: the error shows, and the page\u2019s HTML of the policy stays', async () => {
   const { page, context } = await open(world, '/fallback-broken.html');
   await page.locator('privacy-policy [role=alert]').waitFor();
