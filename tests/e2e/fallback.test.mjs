@@ -81,7 +81,7 @@ test('without scripts, the page\u2019s HTML is the policy: every section, readab
   await context.close();
 });
 
-test('the page’s HTML of the policy on its own: axe finds nothing', async () => {
+test('the page\u2019s HTML of the policy on its own: axe finds nothing', async () => {
   // axe needs scripts; a page without the widget's script shows what a page without scripts does.
   const { page, context } = await open(world, '/fallback-alone.html');
   assert.ok(await fallback(page).locator('h2', { hasText: 'Mass.gov' }).isVisible());
