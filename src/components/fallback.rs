@@ -9,8 +9,9 @@
 //! server renderer escapes them), with the widget's own block rendering. It is
 //! read without the widget's stylesheet, under the page's theme, so it holds
 //! only plain HTML: headings at the element's level, sections as `<section>`
-//! with their ids (a deep link works before the script runs), no controls, no
-//! icons and no glossary popovers.
+//! with their ids (a deep link works before the script runs) and no other ids
+//! (two policies on one page must not clash), no controls, no icons and no
+//! glossary popovers.
 
 use std::rc::Rc;
 
@@ -21,7 +22,7 @@ use super::facts::fact_label;
 use super::heading::heading;
 use super::inline::{self, Ctx};
 use super::summary::contact_parts;
-use super::view::{glossary, meta_line};
+use super::view::{definitions, meta_line};
 use crate::bundle::{Bundle, Section};
 
 #[derive(Properties)]
@@ -92,7 +93,10 @@ pub fn fallback(props: &FallbackProps) -> Html {
             { blocks(&bundle.intro, ctx, level + 1) }
             { sections(&bundle.sections, ctx, level + 1) }
             if show.glossary && !bundle.definitions.is_empty() {
-                { glossary(bundle, level + 1) }
+                <section class="pp-glossary">
+                    { heading(level + 1, "pp-panel-heading", None, html! { { labels.glossary_heading.clone() } }) }
+                    { definitions(bundle) }
+                </section>
             }
         </article>
     }

@@ -345,24 +345,31 @@ fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
     }
 }
 
-pub(super) fn glossary(bundle: &Bundle, level: u8) -> Html {
+fn glossary(bundle: &Bundle, level: u8) -> Html {
     let labels = &bundle.config.labels;
-    let del = Ctx::unmarked(labels);
     html! {
         <section class="pp-glossary" aria-labelledby="pp-glossary-heading">
             { heading(level, "pp-panel-heading", Some("pp-glossary-heading".into()), html! { { labels.glossary_heading.clone() } }) }
-            <dl>
-                { for bundle.definitions.iter().map(|d| html! {
-                    <div class="pp-definition">
-                        <dt>
-                            { inline::text(&d.term, del) }
-                            if !d.aliases.is_empty() { <span class="pp-aliases">{ format!(" ({})", d.aliases.join(", ")) }</span> }
-                        </dt>
-                        <dd>{ inline::text(&d.text, del) }</dd>
-                    </div>
-                }) }
-            </dl>
+            { definitions(bundle) }
         </section>
+    }
+}
+
+/// The glossary's terms (with their aliases) and definitions, as a description list.
+pub(super) fn definitions(bundle: &Bundle) -> Html {
+    let del = Ctx::unmarked(&bundle.config.labels);
+    html! {
+        <dl>
+            { for bundle.definitions.iter().map(|d| html! {
+                <div class="pp-definition">
+                    <dt>
+                        { inline::text(&d.term, del) }
+                        if !d.aliases.is_empty() { <span class="pp-aliases">{ format!(" ({})", d.aliases.join(", ")) }</span> }
+                    </dt>
+                    <dd>{ inline::text(&d.text, del) }</dd>
+                </div>
+            }) }
+        </dl>
     }
 }
 
