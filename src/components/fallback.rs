@@ -128,8 +128,7 @@ fn sections(list: &[Section], ctx: Ctx, level: u8) -> Html {
         .collect()
 }
 
-/// The fallback's markup, for `policy-widget render` (native: Yew's server renderer).
-#[cfg(not(target_arch = "wasm32"))]
+/// The fallback's markup, for `policy-widget render` (Yew's server renderer).
 pub fn render(bundle: Bundle) -> String {
     let renderer = yew::LocalServerRenderer::<Fallback>::with_props(FallbackProps { bundle: Rc::new(bundle) });
     futures::executor::block_on(renderer.hydratable(false).render())
