@@ -43,10 +43,11 @@ bench: setup-test dist
 	cargo bench --bench search
 	node .ci/bench/run.mjs
 
-# After an importer change: regenerate the seed bundles and the schema, then
-# review the diff.
+# After an importer change: regenerate the seed bundles, the schema and the
+# demo's policy in the page, then review the diff.
 bundles: schema
 	UPDATE_BUNDLES=1 cargo test --quiet --test seeds
+	UPDATE_BUNDLES=1 cargo test --quiet --test cli the_demos_policy_in_the_page
 
 schema:
 	cargo run --quiet -- schema > www/schema/policy-bundle.schema.json

@@ -160,6 +160,32 @@ fn render_prints_the_element_with_the_policy_inside_as_html() {
     assert!(stderr(&out).contains("write it as name=value"), "{}", stderr(&out));
 }
 
+/// The demo's page with the policy in the page holds what `render` prints for its
+/// bundle now. `make bundles` (`UPDATE_BUNDLES=1`) writes it there.
+#[test]
+fn the_demos_policy_in_the_page_is_what_render_prints() {
+    const START: &str = "<!-- policy-widget render: from here to the end marker, written by `make bundles` -->\n";
+    const END: &str = "<!-- policy-widget render: end -->";
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = run(&[
+        "render",
+        &root.join("www/policies/concord.json").display().to_string(),
+        "--src",
+        "../policies/concord.json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = root.join("www/demo/in-page.html");
+    let page = std::fs::read_to_string(&path).unwrap();
+    let (before, rest) = page.split_once(START).expect("the start marker");
+    let (_, after) = rest.split_once(END).expect("the end marker");
+    let current = format!("{before}{START}{}{END}{after}", stdout(&out));
+    if std::env::var_os("UPDATE_BUNDLES").is_some() {
+        std::fs::write(&path, &current).unwrap();
+        return;
+    }
+    assert!(page == current, "www/demo/in-page.html is not render's output for concord.json: run `make bundles`");
+}
+
 #[test]
 fn schema_is_the_checked_in_one() {
     let out = run(&["schema"]);
