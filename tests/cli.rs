@@ -158,6 +158,8 @@ fn render_prints_the_element_with_the_policy_inside_as_html() {
     let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "heading-level"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("write it as name=value"), "{}", stderr(&out));
+    let out = run(&["render", &concord, "--src", "/p.json", "--attribute", "x onload=alert(1)"]);
+    assert_eq!(out.status.code(), Some(2), "a name that is not an attribute's name is refused");
 }
 
 /// The demo's page with the policy in the page holds what `render` prints for its

@@ -153,7 +153,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Render { file, src, attributes } => {
             let mut pairs = Vec::new();
             for attribute in &attributes {
-                let pair = attribute.split_once('=').map(|(name, value)| (name.trim(), value.trim()));
+                // The name goes into the HTML as it is: only an attribute's name.
+                let pair = attribute
+                    .split_once('=')
+                    .map(|(name, value)| (name.trim(), value.trim()))
+                    .filter(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
                 pairs.push(pair.ok_or_else(|| format!("--attribute {attribute}: write it as name=value"))?);
             }
             let mut bundle = match checked_bundle(&file, Problems::Stderr)? {
@@ -165,7 +169,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             let mut element = format!("<privacy-policy src=\"{}\"", attribute_value(&src));
             for (name, value) in &pairs {
-                element.push_str(&format!(" {}=\"{}\"", attribute_value(name), attribute_value(value)));
+                element.push_str(&format!(" {name}=\"{}\"", attribute_value(value)));
             }
             print(&format!("{element}>\n{}\n</privacy-policy>\n", components::fallback_html(bundle)))?;
             eprintln!("note: {FALLBACK_CSS_NOTE}");

@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { hostPage, open, rendered, useWorld } from './harness.mjs';
 
 /** The element `policy-widget render` prints for Mass.gov 2016, loading its bundle from `src`. */
-function rendered_element(src) {
-  const args = ['run', '--quiet', '--', 'render', 'www/policies/massgov-2016.json', '--src', src, '--attribute', 'heading-level=2'];
+function renderedElement(src) {
+  const args = ['run', '--quiet', '--', 'render', 'www/policies/massgov-2016.json', '--src', src];
   return execFileSync('cargo', args, { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
 }
 
@@ -17,15 +17,16 @@ const world = useWorld({
   routes: (w) => {
     const page = (body, headers = {}) => ({ type: 'text/html', body: hostPage({ cdn: w.cdn.url, body }), headers });
     const noWasm = { 'Content-Security-Policy': `script-src 'self' ${w.cdn.url}` };
+    const massgov = renderedElement('/policies/massgov-2016.json');
     return {
-      '/fallback.html': page(rendered_element('/policies/massgov-2016.json')),
-      '/fallback-broken.html': page(rendered_element('/broken.json')),
+      '/fallback.html': page(massgov),
+      '/fallback-broken.html': page(renderedElement('/broken.json')),
       '/broken.json': { body: '{"format": "policy-bundle/1", "meta": ' },
-      '/fallback-no-wasm.html': page(rendered_element('/policies/massgov-2016.json'), noWasm),
+      '/fallback-no-wasm.html': page(massgov, noWasm),
       '/fallback-alone.html': {
         type: 'text/html',
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title></head>
-<body><main><h1>Privacy</h1>${rendered_element('/policies/massgov-2016.json')}</main></body></html>`,
+<body><main><h1>Privacy</h1>${massgov}</main></body></html>`,
       },
     };
   },
