@@ -7,12 +7,10 @@
 //! kept the keystroke from being painted for 170–600 ms. So a
 //! search changes the first [`FIRST_TURN`] sections, in the policy's order
 //! (those nearest the search box, which a search does not scroll away from),
-//! in the keystroke's own render, and the rest in later turns, each painted
-//! before the next ([`TURN_DELAY_MS`]). The first later turn changes
-//! [`LATER_TURN`] sections; each after it is sized by the time the one before
-//! took ([`next_turn`]), so a fast computer ends a search in fewer, larger
-//! turns. The count in the status line is the whole
-//! search's from the first turn.
+//! in the keystroke's own render, and the rest [`LATER_TURN`] at a time, in
+//! tasks of their own from a frame after the keystroke on
+//! ([`TURN_DELAY_MS`]). The count in the status line is the whole search's
+//! from the first turn.
 
 use std::rc::Rc;
 
@@ -26,35 +24,22 @@ use crate::search::Results;
 /// most searches of a real policy ("coo" changes a dozen sections of
 /// Mass.gov 2016).
 pub const FIRST_TURN: usize = 12;
-/// Sections changed in the first later turn, and the fewest any later turn
-/// changes: at 100 times Mass.gov 2016 a turn of 24 takes Chromium ~10 ms, and
-/// 40–55 ms with the CPU throttled 4× for a mid-range phone. Turns shrunk
-/// there to two frames' time (8–16 sections) made a search's last turn
-/// later, by half again or more: each turn renders the view again, a fixed
-/// cost (every top-level section's props compared) that outweighs a few
-/// sections.
+/// Sections changed in each later turn: at 100 times Mass.gov 2016 a turn
+/// takes Chromium ~10 ms, and 40–55 ms with the CPU throttled 4× for a
+/// mid-range phone, about the 50 ms past which a task holds up a keystroke
+/// there. Larger turns end a search sooner (96: every turn done in half the
+/// time) with tasks of ~32 ms on this machine.
 pub const LATER_TURN: usize = 24;
-/// How long after a turn begins the next one may: a frame. The turn's render
-/// runs at the end of its task, and Chromium paints a frame that is due
-/// before it runs a timer that is due, so each turn is painted before the
-/// next (in the bench, the time to a key's results was the same with 50 ms,
-/// and the time until every turn was done a third as long).
+/// How long after the keystroke the first later turn may begin: a frame. The
+/// keystroke's render runs at the end of its task, and Chromium paints a frame
+/// that is due before it runs a timer that is due, so the keystroke's results
+/// are painted before any later turn. The turns after it follow each other at
+/// once (a timer of 0 ms): Chromium still runs a due frame, and a key typed,
+/// between two of them. Waiting a frame before each turn, as the turns did
+/// until the eighteenth session, left each turn's frame to lay out and paint
+/// what the turn had changed below the screen, and a search at 100 times
+/// Mass.gov 2016's length settled a third later (docs/performance.md).
 pub const TURN_DELAY_MS: u32 = 16;
-/// What a later turn should take, from its start to the next's, with its
-/// style, layout and paint: two frames. A key typed during a turn waits for
-/// the rest of it, and a key's own frame takes ~15 ms, so this keeps such a
-/// key within 50 ms.
-const TURN_MS: f64 = 32.0;
-
-/// How many sections the turn after one of `count` changes, when that one
-/// took `took_ms` from its start to the next turn's: scaled towards
-/// [`TURN_MS`], by at most a half or a double at a time, and never below
-/// [`LATER_TURN`]. The time is never less than [`TURN_DELAY_MS`], so a turn
-/// faster than that grows by the double.
-pub fn next_turn(count: usize, took_ms: f64) -> usize {
-    let scaled = (count as f64 * TURN_MS / took_ms.max(1.0)) as usize;
-    scaled.clamp(count / 2, count * 2).max(LATER_TURN)
-}
 
 /// What the search shows: what a new search's changes are measured against.
 #[derive(Default)]
@@ -230,20 +215,6 @@ mod tests {
         assert!(
             turn.open.is_empty() && !turn.close.contains(&"s0".to_owned()) && turn.close.contains(&"s3".to_owned())
         );
-    }
-
-    #[test]
-    fn a_fast_turn_makes_the_next_larger_and_a_slow_one_smaller() {
-        // A turn of 24 done within its frame: the next is twice as large.
-        assert_eq!(next_turn(24, f64::from(TURN_DELAY_MS)), 48);
-        // Two frames: the same again.
-        assert_eq!(next_turn(48, TURN_MS), 48);
-        // 48 sections in 48 ms: 32 in the next, for two frames.
-        assert_eq!(next_turn(48, 48.0), 32);
-        // A garbage collection's 400 ms halves the turn, no more.
-        assert_eq!(next_turn(96, 400.0), 48);
-        // However slow the computer, a turn is no smaller than the first.
-        assert_eq!(next_turn(LATER_TURN, 400.0), LATER_TURN);
     }
 
     #[test]

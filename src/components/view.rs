@@ -13,7 +13,7 @@ use super::search_box::{search_box, SearchForm};
 use super::sections::{sections, Policy};
 use super::state::{path_to, Action, Open};
 use super::summary::summary_panel;
-use super::turns::{next_turn, Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
+use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
 use crate::bundle::{Bundle, Section};
@@ -483,29 +483,22 @@ struct SearchState {
     position: Option<(usize, usize)>,
 }
 
-/// Brings a search's changes `from..from + count` to the screen, then sets the
-/// timer of the next turn: `LATER_TURN` sections after the keystroke's own
-/// turn, then as many as the time this turn took calls for (`next_turn`).
-/// Each search sets the timer anew, which cancels the previous search's turns.
+/// Brings a search's changes `from..from + count` to the screen, then the
+/// next `LATER_TURN`, and so on to the last: a frame after the keystroke's
+/// turn, then each at once (`TURN_DELAY_MS`). Each search sets the timer
+/// anew, which cancels the previous search's turns.
 fn take_turn(changes: Rc<Changes>, per_bundle: Weak<PerBundle>, from: usize, count: usize) {
     // Weak: a pending turn must not keep the widget's state alive once the
     // widget is gone (the timers own the turn).
     let Some(per_bundle) = per_bundle.upgrade() else { return };
-    let started = js_sys::Date::now();
     let PerBundle { shared, all_ids, dispatch, timers, .. } = &*per_bundle;
     let action = changes.turn(&mut timers.borrow_mut().shown, from, count, &shared.sections, all_ids);
     dispatch.emit(action);
     let next = from + count;
     timers.borrow_mut().turn = (next < changes.len()).then(|| {
         let per_bundle = Rc::downgrade(&per_bundle);
-        super::after(
-            TURN_DELAY_MS,
-            Box::new(move || {
-                // The keystroke's turn also searched: its time says little of a turn's.
-                let size = if from == 0 { LATER_TURN } else { next_turn(count, js_sys::Date::now() - started) };
-                take_turn(changes, per_bundle, next, size)
-            }),
-        )
+        let delay = if from == 0 { TURN_DELAY_MS } else { 0 };
+        super::after(delay, Box::new(move || take_turn(changes, per_bundle, next, LATER_TURN)))
     });
 }
 
