@@ -36,9 +36,9 @@ pub const LATER_TURN: usize = 24;
 /// are painted before any later turn. The turns after it follow each other at
 /// once (a timer of 0 ms): Chromium still runs a due frame, and a key typed,
 /// between two of them. Waiting a frame before each turn, as the turns did
-/// until the eighteenth session, left each turn's frame to lay out and paint
-/// what the turn had changed below the screen, and a search at 100 times
-/// Mass.gov 2016's length settled a third later (docs/performance.md).
+/// until the eighteenth session, gave each turn a frame of its own, and two
+/// when a turn and its frame's work took longer than one: a search at 100
+/// times Mass.gov 2016's length settled a third later (docs/performance.md).
 pub const TURN_DELAY_MS: u32 = 16;
 
 /// What the search shows: what a new search's changes are measured against.
