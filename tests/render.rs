@@ -366,3 +366,16 @@ fn the_fallbacks_headings_start_at_the_configured_level_and_panels_follow_the_co
     assert!(!html.contains("<h2") && !html.contains("At a glance"), "nothing above h3, no facts");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "text shows literally");
 }
+
+#[test]
+fn nothing_to_summarise_is_no_summary_panel_in_the_widget_or_the_page() {
+    let mut bundle = common::small_bundle();
+    assert!(render(bundle.clone()).contains("pp-summary-button"), "a summary point: the panel");
+    bundle.summary.clear();
+    bundle.facts.clear();
+    // Switched on, but with nothing in them, the three parts make no disclosure
+    // that opens onto nothing.
+    assert!(bundle.contacts.is_empty() && bundle.config.show.summary && bundle.config.show.facts);
+    assert!(!render(bundle.clone()).contains("pp-summary"), "no panel in the widget");
+    assert!(!components::fallback_html(bundle).contains("pp-summary"), "none in the page's HTML");
+}

@@ -21,7 +21,7 @@ use super::blocks::blocks;
 use super::facts::fact_label;
 use super::heading::heading;
 use super::inline::{self, Ctx};
-use super::summary::contact_parts;
+use super::summary::{contact_parts, SummaryParts};
 use super::view::{definitions, meta_line};
 use crate::bundle::{Bundle, Section};
 
@@ -42,6 +42,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
     let bundle = &*props.bundle;
     let (config, level) = (&bundle.config, bundle.config.heading_level);
     let (labels, show) = (&config.labels, &config.show);
+    let parts = SummaryParts::of(bundle);
     let ctx = Ctx::unmarked(labels);
     let subheading = |text: &str| heading(level + 2, "pp-subheading", None, html! { { text.to_owned() } });
     html! {
@@ -58,10 +59,10 @@ pub fn fallback(props: &FallbackProps) -> Html {
                     </section>
                 }) }
             }
-            if show.summary && !bundle.summary.is_empty() || show.facts && !bundle.facts.is_empty() || show.contacts && !bundle.contacts.is_empty() {
+            if parts.any() {
                 <section class="pp-summary">
                     { heading(level + 1, "pp-summary-heading", None, html! { { labels.summary_heading.clone() } }) }
-                    if show.summary && !bundle.summary.is_empty() {
+                    if parts.points {
                         <ul>
                             { for bundle.summary.iter().map(|p| html! {
                                 <li>
@@ -73,7 +74,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
                             }) }
                         </ul>
                     }
-                    if show.facts && !bundle.facts.is_empty() {
+                    if parts.facts {
                         { subheading(&labels.facts_heading) }
                         <dl>
                             { for bundle.facts.iter().map(|f| html! {
@@ -84,7 +85,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
                             }) }
                         </dl>
                     }
-                    if show.contacts && !bundle.contacts.is_empty() {
+                    if parts.contacts {
                         { subheading(&labels.contacts_heading) }
                         <ul>{ for bundle.contacts.iter().map(|c| html! { <li>{ joined(contact_parts(c, bundle)) }</li> }) }</ul>
                     }

@@ -13,10 +13,35 @@ use super::inline::{self, Ctx};
 use super::toggle::toggle_button;
 use crate::bundle::{Bundle, Contact};
 
+/// Which parts of the quick summary show: each switched on in the config and
+/// not empty. With none there is no summary at all, in the widget or in the
+/// page's HTML: a disclosure that opens nothing is a control for nothing.
+#[derive(Clone, Copy)]
+pub struct SummaryParts {
+    pub points: bool,
+    pub facts: bool,
+    pub contacts: bool,
+}
+
+impl SummaryParts {
+    pub fn of(bundle: &Bundle) -> Self {
+        let show = &bundle.config.show;
+        SummaryParts {
+            points: show.summary && !bundle.summary.is_empty(),
+            facts: show.facts && !bundle.facts.is_empty(),
+            contacts: show.contacts && !bundle.contacts.is_empty(),
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.points || self.facts || self.contacts
+    }
+}
+
 /// The panel, its heading at `level`; `collapsed` is whether the reader closed it.
 pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool>) -> Html {
     let labels = &bundle.config.labels;
-    let show = &bundle.config.show;
+    let parts = SummaryParts::of(bundle);
     let del = Ctx::unmarked(labels);
     let toggle = {
         let collapsed = collapsed.clone();
@@ -28,7 +53,7 @@ pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool
         <section class="pp-summary" aria-labelledby="pp-summary-button">
             { heading(level, "pp-summary-heading", None, button) }
             <div id="pp-summary-panel" class="pp-summary-panel" hidden={**collapsed}>
-                if show.summary && !bundle.summary.is_empty() {
+                if parts.points {
                     <ul class="pp-points">
                         { for bundle.summary.iter().map(|p| html! {
                             <li>
@@ -41,11 +66,11 @@ pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool
                         }) }
                     </ul>
                 }
-                if show.facts && !bundle.facts.is_empty() {
+                if parts.facts {
                     { heading(level + 1, "pp-subheading", None, html! { { labels.facts_heading.clone() } }) }
                     { facts(bundle) }
                 }
-                if show.contacts && !bundle.contacts.is_empty() {
+                if parts.contacts {
                     { heading(level + 1, "pp-subheading", None, html! { { labels.contacts_heading.clone() } }) }
                     <ul class="pp-contacts">{ for bundle.contacts.iter().map(|c| contact(c, bundle)) }</ul>
                 }

@@ -12,7 +12,7 @@ use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::search_box::{search_box, SearchForm};
 use super::sections::{sections, Policy};
 use super::state::{path_to, Action, Open};
-use super::summary::summary_panel;
+use super::summary::{summary_panel, SummaryParts};
 use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
 use super::Shared;
 use crate::bundle::config::{Labels, SummaryPosition};
@@ -218,7 +218,7 @@ fn bundle_part(props: &PartProps) -> Html {
     let intro = Ctx { glossary: Some(&intro_terms), ..del };
     match props.part {
         Part::Header => header(bundle, level),
-        Part::Summary if show.summary || show.facts || show.contacts => summary_panel(bundle, level + 1, &collapsed),
+        Part::Summary if SummaryParts::of(bundle).any() => summary_panel(bundle, level + 1, &collapsed),
         Part::Summary => Html::default(),
         Part::Opening { all_listed } => html! {
             <>

@@ -106,6 +106,13 @@ test('a bundle that cannot be read: the error shows, and the page\u2019s HTML of
   const { page, context } = await open(world, '/fallback-broken.html');
   await page.locator('privacy-policy [role=alert]').waitFor();
   assert.ok(await fallback(page).isVisible());
+  // The site mends its address: the widget alone shows the policy, with no error
+  // and no copy of the page's HTML left over from the failed load.
+  await page.locator('privacy-policy').evaluate((e) => e.setAttribute('src', '/policies/massgov-2016.json'));
+  await rendered(page);
+  assert.ok(await page.locator('privacy-policy .pp-header .pp-title').isVisible());
+  assert.ok(!(await fallback(page).isVisible()), 'the page\u2019s copy is gone from the screen');
+  assert.equal(await page.locator('privacy-policy [role=alert]').count(), 0, 'the error is gone');
   await context.close();
 });
 
