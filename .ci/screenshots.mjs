@@ -1,7 +1,14 @@
 // Takes the screenshots in docs/screenshots/ from the built demo (make dist
-// first): desktop, a 320 px phone, dark mode, a glossary definition and forced colours.
+// first): desktop, a 320 px phone, dark mode, a glossary definition and forced
+// colours in Chromium; then, in each engine (Chromium, Firefox, WebKit), a
+// 320 px phone with a section open and focus on its header, and a desktop with
+// a glossary definition shown (docs/screenshots/engines/).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { ENGINES } from '../tests/e2e/driver/engines.mjs';
+import { Page } from '../tests/e2e/driver/page.mjs';
+import { Session } from '../tests/e2e/driver/webdriver.mjs';
 
 const server = await serve({ root: 'dist' });
 const browser = await chromium.launch({
@@ -33,4 +40,41 @@ for (const shot of shots) {
   await context.close();
 }
 await browser.close();
+
+// The same widget in each engine residents use.
+mkdirSync('docs/screenshots/engines', { recursive: true });
+const engineShots = [
+  // A deep link opens Mass.gov's tools section; Tab from it shows its header's focus ring.
+  { name: '320', policy: 'massgov-2016', viewport: { width: 320, height: 900 }, open: 'usage-data-and-known-persistent-cookies', focus: true },
+  { name: 'desktop', policy: 'massgov-2016', viewport: { width: 1100, height: 900 }, popover: '.pp-intro .pp-term-button' },
+];
+for (const [id, engine] of Object.entries(ENGINES)) {
+  const prefs = { reducedMotion: 'reduce' };
+  const driver = await engine.driver(prefs);
+  for (const shot of engineShots) {
+    const session = await Session.create(driver.url, engine.capabilities(prefs));
+    const page = new Page(session, engine);
+    await page.setViewportSize(shot.viewport);
+    if (engine.can.reducedMotion === true) await engine.emulate(session, prefs);
+    await page.goto(`${server.url}/?policy=${shot.policy}${shot.open ? `#${shot.open}` : ''}`);
+    await page.locator('privacy-policy .pp-header').waitFor();
+    if (shot.open) {
+      const header = page.locator(`privacy-policy #${shot.open}-button[aria-expanded=true]`);
+      await header.waitFor();
+      // Keyboard focus, as after Shift+Tab back onto the header.
+      await page.locator(`privacy-policy #${shot.open}-panel a`).first().press('Shift+Tab');
+      await page.evaluate(() => scrollTo(0, scrollY - 40));
+    }
+    if (shot.popover) {
+      const term = page.locator(`privacy-policy ${shot.popover}`).first();
+      await term.evaluate((t) => t.scrollIntoView({ block: 'center' }));
+      await term.hover();
+    }
+    const path = `docs/screenshots/engines/${id}-${shot.name}.png`;
+    writeFileSync(path, await page.screenshot());
+    console.log(path);
+    await session.close();
+  }
+  await driver.stop();
+}
 server.close();

@@ -22,17 +22,20 @@ const TYPES = {
 
 /**
  * Serves `root`. `headers(path)` may add headers per request (CORS, CSP);
- * `routes[path]` may answer a path itself ({ status, body, type, headers, delayMs }).
- * Resolves to the running server; `server.url` is its address.
+ * `routes[path]` may answer a path itself ({ status, body, type, headers,
+ * delayMs, until }: `until`, a promise the answer waits for). `onRequest(url)`
+ * hears of every request. Resolves to the running server; `server.url` is its address.
  */
-export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} }) {
+export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({}), routes = {}, onRequest = () => {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    onRequest(`${server.url}${req.url}`);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const extra = headers(path);
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
+      await route.until;
       res.writeHead(route.status ?? 200, { 'Content-Type': route.type ?? 'application/json', ...extra, ...route.headers });
       res.end(route.body ?? '');
       return;

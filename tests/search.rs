@@ -111,3 +111,14 @@ fn chinese_is_searched_character_by_character_as_phrases() {
     assert_eq!(chinese.search("数据").hits.len(), 2);
     assert!(chinese.search("售出").hits.is_empty(), "the order of the characters counts");
 }
+
+#[test]
+fn two_letters_swapped_find_the_word_as_one_typo() {
+    let index = Index::build(&seed("massgov-2016"));
+    let found = index.search("cookeis");
+    assert!(
+        found.hits.iter().any(|h| h.section == "usage-data-and-known-persistent-cookies"),
+        "\"cookeis\" finds the cookies section: {:?}",
+        found.hits.iter().map(|h| &h.section).collect::<Vec<_>>()
+    );
+}

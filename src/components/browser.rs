@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// The prefix of a search shared in the URL: `#pp-q=cookies`. Section ids
 /// cannot contain `=`, so the two never collide.
@@ -117,18 +117,73 @@ fn reduced_motion() -> bool {
 
 /// Scrolls a section into view inside the widget's shadow root and moves focus
 /// to its heading button, so keyboard and screen-reader users land there too.
+///
+/// Focus comes first and without a scroll of its own: a plain `focus()` scrolls
+/// the button into view at once, which cancels a smooth scroll under way and
+/// left the section's header mid-screen.
 pub fn bring_into_view(root: &Element, id: &str) {
     // Ids are validated slugs (letters, digits, hyphens), safe in a selector.
     let Ok(Some(section)) = root.query_selector(&format!("#{id}")) else { return };
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
-    section.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(Some(button)) = root.query_selector(&format!("#{id}-button")) {
         if let Ok(button) = button.dyn_into::<HtmlElement>() {
-            let _ = button.focus();
+            let focus = FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = button.focus_with_options(&focus);
         }
     }
+    scroll_to_top(&section, if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+    land_when_still(section, f64::NAN, SETTLE_POLLS);
+}
+
+fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    options.set_behavior(behavior);
+    section.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// How often, and how many times, `land_when_still` looks whether the scroll
+/// has ended: two seconds at most, then the reader may be scrolling themselves.
+const SETTLE_POLL_MS: u32 = 100;
+const SETTLE_POLLS: u32 = 20;
+
+/// Once the section has stopped moving, and until it has landed at the top,
+/// scrolls it there again, at once.
+///
+/// A scroll's end is computed when it starts, but the sections it passes
+/// (`content-visibility: auto`) take their real height only as they are drawn:
+/// on a long policy the header ended a screen or more short of the top. And
+/// Firefox can drop a scroll begun while the page loads. Polled rather than on
+/// `scrollend`, which WebKit lacks.
+fn land_when_still(section: Element, last_top: f64, polls: u32) {
+    super::after(
+        SETTLE_POLL_MS,
+        Box::new(move || {
+            let top = section.get_bounding_client_rect().top();
+            let still = top == last_top;
+            if still && landed(top) {
+                return;
+            }
+            if still {
+                scroll_to_top(&section, ScrollBehavior::Instant);
+            }
+            if polls > 0 {
+                land_when_still(section, top, polls - 1);
+            }
+        }),
+    )
+    .forget();
+}
+
+/// Whether a section whose top is at `top` is as high as the page lets it go:
+/// at the top of the screen, or the page scrolled to its end.
+fn landed(top: f64) -> bool {
+    let Some(window) = web_sys::window() else { return true };
+    let at_end = window.document().and_then(|d| d.document_element()).is_some_and(|html| {
+        let inner = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        window.scroll_y().unwrap_or(0.0) + inner >= f64::from(html.scroll_height()) - 1.0
+    });
+    top.abs() <= 1.0 || at_end
 }
 
 /// Copies the page's address with `#id` to the clipboard; where the clipboard

@@ -144,7 +144,9 @@ impl Reducible for Open {
                 next.arranged = next.search.is_some();
                 next.focus = None;
             }
-            Action::Fill => next.focus = None,
+            // The fill comes on a timer, and may come before the view has
+            // rendered a deep link's `Reveal`: its focus must still happen.
+            Action::Fill => {}
         }
         Rc::new(next)
     }
@@ -239,6 +241,15 @@ mod tests {
         assert!(first_paint.clone().reduce(Action::Toggle("a".into())).filled);
         assert!(first_paint.clone().reduce(turn(&["a"], &[], true)).filled);
         assert!(first_paint.reduce(Action::Fill).filled, "and the fill after the first paint");
+    }
+
+    #[test]
+    fn a_fill_before_the_render_leaves_a_deep_links_focus_in_place() {
+        // On a slow computer the fill's timer can fire before the view has
+        // rendered the Reveal: the section must still be scrolled to.
+        let path = Rc::new(vec!["z".to_owned()]);
+        let open = Rc::new(Open::default()).reduce(Action::Reveal("z".into(), path)).reduce(Action::Fill);
+        assert_eq!((open.focus.as_deref(), open.focus_seq), (Some("z"), 1));
     }
 
     fn turn(open: &[&str], close: &[&str], first: bool) -> Action {

@@ -2,8 +2,7 @@
 // plain host page, clicked and typed into, scanned by axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { hostPage, open, rendered, SEEDS, useWorld } from './harness.mjs';
+import { axe, engineCan, hostPage, open, rendered, SEEDS, settledTop, Unsupported, useWorld } from './harness.mjs';
 
 const HOSTILE_CSS = `<style>
   html, body { font-size: 40px !important; line-height: 3 !important; }
@@ -21,6 +20,8 @@ const world = useWorld({
       routes[`/${slug}.html`] = page(`<privacy-policy src="/policies/${slug}.json"></privacy-policy>`);
       routes[`/hostile-${slug}.html`] = page(`<privacy-policy src="/policies/${slug}.json"></privacy-policy>`, HOSTILE_CSS);
     }
+    // A page that asks a third party for something: the privacy checks must see it.
+    routes['/tracked.html'] = page(`<img src="https://tracker.example/pixel.gif" alt=""><privacy-policy src="/policies/concord.json"></privacy-policy>`);
     routes['/two.html'] = page(`<privacy-policy id="a" src="/policies/concord.json"></privacy-policy>
       <privacy-policy id="b" src="/policies/westfield.json"></privacy-policy>`);
     const csp = [
@@ -49,13 +50,6 @@ const world = useWorld({
     return routes;
   },
 });
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const slug of SEEDS) {
   test(`${slug}: renders from another origin, every section opens by mouse and keyboard, axe finds nothing`, async () => {
@@ -89,13 +83,13 @@ for (const slug of SEEDS) {
     assert.equal(closed, 0, 'expand all opens every section');
     assert.deepEqual(await axe(page), [], 'axe, sections open');
 
-    assert.deepEqual(record.errors, [], 'no console errors');
-    const origins = new Set(record.requests.map((u) => new URL(u).origin));
+    assert.deepEqual(await record.errors(), [], 'no console errors');
+    const origins = new Set((await record.requests()).map((u) => new URL(u).origin));
     assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort(), 'requests only to the page and the widget origin');
-    const widgetRequests = record.requests.filter((u) => u.startsWith(world.cdn.url)).map((u) => new URL(u).pathname).sort();
+    const widgetRequests = (await record.requests()).filter((u) => u.startsWith(world.cdn.url)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(widgetRequests, ['/policy-widget.js', '/privacy-policy-widget_bg.wasm']);
     // Asked for while the wasm loads, and only once.
-    assert.deepEqual(record.requests.filter((u) => u.endsWith('.json')), [`${world.site.url}/policies/${slug}.json`], 'the bundle is fetched once');
+    assert.deepEqual((await record.requests()).filter((u) => u.endsWith('.json')), [`${world.site.url}/policies/${slug}.json`], 'the bundle is fetched once');
     assert.deepEqual(await context.cookies(), [], 'no cookies');
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
     assert.equal(stored, 0, 'no storage');
@@ -131,16 +125,16 @@ test('a hostile CMS stylesheet changes nothing inside the widget', async () => {
   }
 });
 
-test('a deep link opens its section and scrolls to it', async () => {
-  // Reduced motion: the widget then scrolls at once instead of smoothly.
-  const { page, context, record } = await open(world, '/massgov-2002.html#policy-changes', { reducedMotion: 'reduce' });
+test('a deep link opens its section and scrolls its header to the top of the screen', async () => {
+  // With motion: the widget scrolls smoothly, and focusing the header must not stop it half-way.
+  const { page, context, record } = await open(world, '/massgov-2002.html#policy-changes');
   await rendered(page);
   const button = page.locator('privacy-policy #policy-changes-button');
   await page.waitForFunction(() =>
     document.querySelector('privacy-policy').shadowRoot.querySelector('#policy-changes-button')?.getAttribute('aria-expanded') === 'true');
   assert.ok(await page.locator('privacy-policy #policy-changes-panel').isVisible(), 'its text shows');
-  const top = await button.evaluate((b) => b.getBoundingClientRect().top);
-  assert.ok(top >= 0 && top < 300, `scrolled to the section (top ${top})`);
+  const top = await settledTop(page, '#policy-changes-button');
+  assert.ok(top >= 0 && top < 900 / 3, `the header is in the top third of the screen (top ${top})`);
   assert.ok(await button.evaluate((b) => b.getRootNode().activeElement === b), 'focus on its heading button');
   await assertPrivate(page, context, record);
   await context.close();
@@ -148,11 +142,20 @@ test('a deep link opens its section and scrolls to it', async () => {
 
 /** Nothing but the page, the widget's files and the bundle; no cookies; no storage. */
 async function assertPrivate(page, context, record) {
-  const origins = new Set(record.requests.map((u) => new URL(u).origin));
-  assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort());
+  const origins = new Set((await record.requests()).map((u) => new URL(u).origin));
+  assert.deepEqual([...origins].sort(), [world.cdn.url, world.site.url].sort(), 'requests only to the page and the widget origin');
   assert.deepEqual(await context.cookies(), []);
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
 }
+
+test('the privacy checks see a request the page makes for another origin', async () => {
+  const { page, context, record } = await open(world, '/tracked.html');
+  await rendered(page);
+  await page.waitForFunction(() => window.__record.foreign.length > 0);
+  const origins = new Set((await record.requests()).map((u) => new URL(u).origin));
+  assert.ok(origins.has('https://tracker.example'), [...origins].join(', '));
+  await context.close();
+});
 
 test('summary points and fact cards open the section they cite', async () => {
   const { page, context, record } = await open(world, '/massgov-2016.html');
@@ -161,7 +164,7 @@ test('summary points and fact cards open the section they cite', async () => {
   await widget.locator('.pp-fact-source', { hasText: 'Security' }).first().click();
   assert.equal(await widget.locator('#security-button').getAttribute('aria-expanded'), 'true');
   assert.ok(await widget.locator('#security-panel').isVisible());
-  assert.equal(new URL(page.url()).hash, '#security');
+  assert.equal(new URL(await page.url()).hash, '#security');
   await widget.locator('.pp-point-source').first().click();
   const id = (await widget.locator('.pp-point-source').first().getAttribute('href')).slice(1);
   assert.equal(await widget.locator(`#${id}-button`).getAttribute('aria-expanded'), 'true');
@@ -205,8 +208,8 @@ test('a strict Content-Security-Policy with Trusted Types: renders with zero vio
   await rendered(page);
   await page.locator('privacy-policy .pp-toggle-all').click();
   assert.equal(await page.locator('privacy-policy .pp-sections [aria-expanded=false]').count(), 0);
-  assert.deepEqual(record.violations, []);
-  assert.deepEqual(record.errors, []);
+  assert.deepEqual(await record.violations(), []);
+  assert.deepEqual(await record.errors(), []);
   await context.close();
 });
 
@@ -217,14 +220,13 @@ test('the JavaScript API mounts into any element with options, and destroys', as
   assert.equal(await page.locator('#target .pp-facts').count(), 0, 'hide option applied');
   await page.evaluate(() => window.widget.destroy());
   assert.equal(await page.locator('#target .pp').count(), 0);
-  assert.deepEqual(record.errors, []);
+  assert.deepEqual(await record.errors(), []);
   await context.close();
 });
 
-test('a section\u2019s chevron turns with it on screen, and is not printed', async () => {
-  const { page, context } = await open(world, '/westfield.html');
+test('a section\u2019s chevron turns with it on screen, and is not printed', async (t) => {
   // Without motion the chevron is at once where it ends up.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { page, context } = await open(world, '/westfield.html', { reducedMotion: 'reduce' });
   await rendered(page);
   const button = page.locator('privacy-policy .pp-sections .pp-toggle').first();
   const chevron = () => button.evaluate((b) => {
@@ -235,20 +237,32 @@ test('a section\u2019s chevron turns with it on screen, and is not printed', asy
   assert.notEqual(closed.display, 'none');
   assert.notEqual(closed.width, '0px', 'drawn on screen');
   await button.click();
+  // Where motion cannot be turned off, the turn animates: wait for its end.
+  await page.waitForFunction(() => !document.querySelector('privacy-policy').shadowRoot.getAnimations().length);
   assert.notEqual((await chevron()).transform, closed.transform, 'it turns when the section opens');
-  await page.emulateMedia({ media: 'print' });
-  assert.equal((await chevron()).display, 'none', 'not on paper');
+  if (engineCan(t, 'media')) {
+    await page.emulateMedia({ media: 'print' });
+    assert.equal((await chevron()).display, 'none', 'not on paper');
+  }
   await context.close();
 });
 
-test('print shows every section and no controls', async () => {
+test('print shows every section and no controls, and the summary\u2019s heading keeps clear of its border', async (t) => {
   const { page, context } = await open(world, '/westfield.html');
   await rendered(page);
+  if (!engineCan(t, 'media')) return context.close();
   await page.emulateMedia({ media: 'print' });
   const widget = page.locator('privacy-policy');
   const panels = widget.locator('.pp-panel');
   for (let i = 0; i < (await panels.count()); i++) assert.ok(await panels.nth(i).isVisible(), `panel ${i} prints`);
   assert.equal(await widget.locator('.pp-toggle-all').isVisible(), false, 'no expand-all button on paper');
+  const gap = await widget.locator('.pp-summary').evaluate((box) => {
+    const words = document.createTreeWalker(box.querySelector('.pp-summary-heading'), NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.selectNodeContents(words);
+    return range.getBoundingClientRect().left - box.getBoundingClientRect().left - parseFloat(getComputedStyle(box).borderLeftWidth);
+  });
+  assert.ok(gap >= 8, `the "Quick summary" heading stands ${gap} px inside its box's border`);
   await context.close();
 });
 
@@ -290,7 +304,7 @@ test('a bundle written inside the element renders without a request', async () =
   assert.equal(await page.locator('privacy-policy .pp-title').textContent(), 'Inline policy');
   await page.locator('privacy-policy #only-button').click();
   assert.ok(await page.locator('privacy-policy #only-panel').isVisible());
-  assert.ok(!record.requests.some((u) => u.includes('/policies/')), 'no bundle fetched');
+  assert.ok(!(await record.requests()).some((u) => u.includes('/policies/')), 'no bundle fetched');
   await context.close();
 });
 
@@ -333,18 +347,55 @@ test('a glossary term shows its definition on hover and keyboard focus, Escape h
 });
 
 test('"Copy link to this section" puts the section\u2019s deep link on the clipboard and says so', async () => {
-  const { page, context, record } = await open(world, '/massgov-2002.html');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.site.url });
+  const { page, context } = await open(world, '/massgov-2002.html');
   await rendered(page);
+  // What reaches the clipboard, seen on its way there: reading the clipboard
+  // back needs a permission that not every engine's driver can grant.
+  await page.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => {
+      window.copied = text;
+      return write(text);
+    };
+  });
   await page.locator('privacy-policy #policy-changes-button').click();
   const copy = page.locator('privacy-policy #policy-changes-panel .pp-copy button');
   assert.equal(await copy.textContent(), 'Copy link to this section');
   await copy.click();
   await page.waitForFunction(() => document.querySelector('privacy-policy').shadowRoot
     .querySelector('#policy-changes-panel .pp-copy button').textContent === 'Link copied');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${world.site.url}/massgov-2002.html#policy-changes`);
+  assert.equal(await page.evaluate(() => window.copied), `${world.site.url}/massgov-2002.html#policy-changes`);
   const other = page.locator('privacy-policy .pp-copy button').first();
   assert.equal(await other.textContent(), 'Copy link to this section', 'other sections\u2019 controls are unchanged');
-  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('a browser without hidden="until-found": closed sections stay closed, and search and deep links open them', async (t) => {
+  let opened;
+  try {
+    opened = await open(world, '/massgov-2016.html#security', { untilFound: false });
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    t.diagnostic(`${error.message}: tested in WebKit, whose MiniBrowser can`);
+    return;
+  }
+  const { page, context } = opened;
+  await rendered(page);
+  assert.equal(await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.hidden = 'until-found';
+    return probe.hidden;
+  }), true, 'the engine treats until-found as plain hidden');
+  const widget = page.locator('privacy-policy');
+  assert.equal(await widget.locator('#security-button').getAttribute('aria-expanded'), 'true', 'the deep link opened its section');
+  assert.ok(await widget.locator('#security-panel').isVisible());
+  const closed = widget.locator('.pp-sections > .pp-section [aria-expanded=false]');
+  assert.ok((await closed.count()) > 5);
+  assert.equal(await widget.locator('#definitions-panel').isVisible(), false, 'a closed section shows no text');
+  await widget.getByRole('searchbox', { name: 'Search this policy' }).fill('facebook pixel');
+  await assert.doesNotReject(widget.locator('#usage-data-and-known-persistent-cookies-panel mark').first().waitFor());
+  assert.equal(await widget.locator('#usage-data-and-known-persistent-cookies-button').getAttribute('aria-expanded'), 'true', 'search opened it');
+  await widget.locator('#definitions-button').click();
+  assert.ok(await widget.locator('#definitions-panel').isVisible(), 'a click opens a section');
   await context.close();
 });
