@@ -17,7 +17,11 @@
 // MiniSearch, typed on every load (SEED_LOADS × the queries' keys per seed).
 // Results go to stdout and target/bench/results.md; docs/performance.md keeps
 // the last recorded run.
+// Last, time to content and keystrokes in each engine (Chromium, Firefox,
+// WebKit) at ×1 and ×10, each engine's widget beside its own static page
+// (engines.mjs).
 // Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4] [--seeds=no|only]
+//          [--engines=chromium,firefox,webkit|no]
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -27,6 +31,7 @@ import { execFileSync } from 'node:child_process';
 import { serve } from '../serve.mjs';
 import { buildSite, scaled } from './site.mjs';
 import { buildFloors } from './floor.mjs';
+import { measureEngines } from './engines.mjs';
 
 const quick = process.argv.includes('--quick');
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',');
@@ -283,6 +288,29 @@ if (seeds.length) {
   }
 }
 await browser.close();
+// Each engine's widget beside its own static page (engines.mjs).
+const engineIds = option('engines')?.[0] === 'no' ? [] : option('engines') ?? ['chromium', 'firefox', 'webkit'];
+const engineCases = cases.filter((c) => c.times <= 10);
+if (engineIds.length && engineCases.length) {
+  const ENGINE_VARIANTS = Object.fromEntries(['widget', 'static', 'minisearch'].map((name) => [name, VARIANTS[name]]));
+  const byEngine = await measureEngines({
+    server, dir: DIR, variants: ENGINE_VARIANTS, slugs: engineCases.map((c) => c.slug), probe, queries: QUERIES, loads: LOADS, engines: engineIds,
+  });
+  say();
+  say(`### In each engine, CPU as is (${LOADS} loads a page; keys: ${QUERIES.map((q) => `"${q}"`).join(', ')})`);
+  say();
+  say('| engine | policy | widget content ms | static content ms | widget÷static | widget: key → results shown ms, median / p95 | widget: key → settled, median / p95 | minisearch: key → results shown, median / p95 |');
+  say('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const [id, rows] of Object.entries(byEngine)) {
+    for (const { slug } of engineCases) {
+      const w = rows[`${slug}/widget`];
+      const st = rows[`${slug}/static`];
+      const mini = rows[`${slug}/minisearch`];
+      say(`| ${id} | ${slug} | ${ms(w.content)} | ${ms(st.content)} | ${(w.content / st.content).toFixed(2)} | ${spread(shown(w.keys))} | ${spread(settled(w.keys))} | ${spread(shown(mini.keys))} |`);
+    }
+  }
+  results.engines = byEngine;
+}
 server.close();
 say();
 say(`(${((Date.now() - started) / 60000).toFixed(1)} min)`);

@@ -103,8 +103,20 @@ function layoutSignature(root) {
   return [...root.querySelectorAll('.pp-title, .pp-toggle, .pp-toggle-all, .pp-fact, .pp-panel p, .pp-tool, a')].map((e) => {
     const r = e.getBoundingClientRect();
     const s = getComputedStyle(e);
-    return [e.className || e.tagName, Math.round(r.x - origin.x), Math.round(r.y - origin.y), Math.round(r.width), Math.round(r.height),
-      s.color, s.fontSize, s.display, s.letterSpacing].join(' ');
+    return [e.className || e.tagName, r.x - origin.x, r.y - origin.y, r.width, r.height, s.color, s.fontSize, s.display, s.letterSpacing];
+  });
+}
+
+/**
+ * The parts drawn differently in `b` than in `a`. Within a pixel is the same:
+ * the host page's own margins put the widget at another fraction of a pixel,
+ * and Firefox snaps some boxes to whole device pixels from there.
+ */
+function layoutDifferences(a, b) {
+  if (a.length !== b.length) return [`${a.length} parts, then ${b.length}`];
+  return a.flatMap((part, i) => {
+    const same = part.every((v, j) => (typeof v === 'number' ? Math.abs(v - b[i][j]) <= 1 : v === b[i][j]));
+    return same ? [] : [`${part.join(' ')} → ${b[i].join(' ')}`];
   });
 }
 
@@ -121,7 +133,7 @@ test('a hostile CMS stylesheet changes nothing inside the widget', async () => {
       await context.close();
     }
     assert.ok(layouts[0].length > 50, `${slug}: ${layouts[0].length} parts measured`);
-    assert.deepEqual(layouts[1], layouts[0], `${slug}: the same layout, colours and sizes`);
+    assert.deepEqual(layoutDifferences(layouts[0], layouts[1]), [], `${slug}: the same layout, colours and sizes`);
   }
 });
 
@@ -395,7 +407,9 @@ test('a browser without hidden="until-found": closed sections stay closed, and s
   await widget.getByRole('searchbox', { name: 'Search this policy' }).fill('facebook pixel');
   await assert.doesNotReject(widget.locator('#usage-data-and-known-persistent-cookies-panel mark').first().waitFor());
   assert.equal(await widget.locator('#usage-data-and-known-persistent-cookies-button').getAttribute('aria-expanded'), 'true', 'search opened it');
-  await widget.locator('#definitions-button').click();
-  assert.ok(await widget.locator('#definitions-panel').isVisible(), 'a click opens a section');
+  const stillClosed = widget.locator('.pp-sections > .pp-section > .pp-section-heading [aria-expanded=false]').first();
+  const panel = await stillClosed.getAttribute('aria-controls');
+  await stillClosed.click();
+  assert.ok(await widget.locator(`#${panel}`).isVisible(), 'a click opens a section');
   await context.close();
 });

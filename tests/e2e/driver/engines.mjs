@@ -2,7 +2,7 @@
 // (Chrome, Edge), Firefox ESR (Gecko) and WebKitGTK's MiniBrowser (WebKit, the
 // engine of Safari and of every iPhone browser). Each is driven through its own
 // WebDriver server; what an engine's driver cannot do is said here, once.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,12 +142,17 @@ function gtkConfig({ animations }) {
 
 /** A virtual X display for WebKitGTK, which has no headless mode. */
 async function xvfb() {
-  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp', '-noreset'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
   });
   const [data] = await once(child.stdio[3], 'data');
+  const name = `:${String(data).trim()}`;
+  // With no window manager, X gives the keyboard to the window under the
+  // pointer, which starts mid-screen: off a 320 px window at the top left,
+  // whose page would then have no focus, and no :focus-visible.
+  execFileSync('xdotool', ['mousemove', '1', '1'], { env: { ...process.env, DISPLAY: name } });
   return {
-    name: `:${String(data).trim()}`,
+    name,
     async stop() {
       child.kill();
       await once(child, 'exit');

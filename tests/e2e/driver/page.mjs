@@ -364,23 +364,28 @@ export class Locator {
     }
   }
 
-  /**
-   * The pointer onto the element, once `point` finds it reachable: the driver
-   * itself then aims at the element's centre as it is when the input arrives.
-   */
-  async pointAt() {
-    await this.point();
-    const element = await this.all('(els) => els[0]');
-    return { type: 'pointerMove', x: 0, y: 0, origin: element };
-  }
-
   async click() {
-    const move = await this.pointAt();
-    await this.page.session.perform([pointer([move, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }])]);
+    await this.pointerTo([{ type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }]);
   }
 
   async hover() {
-    await this.page.session.perform([pointer([await this.pointAt()])]);
+    await this.pointerTo([]);
+  }
+
+  /**
+   * Moves the pointer onto the element, then `then`. WebKitWebDriver can
+   * refuse to aim at an element ("move target out of bounds"): it then aims
+   * at the point `point` found.
+   */
+  async pointerTo(then) {
+    const at = await this.point();
+    const element = await this.all('(els) => els[0]');
+    try {
+      await this.page.session.perform([pointer([{ type: 'pointerMove', x: 0, y: 0, origin: element }, ...then])]);
+    } catch (error) {
+      if (error.error !== 'move target out of bounds') throw error;
+      await this.page.session.perform([pointer([{ type: 'pointerMove', x: Math.round(at.x), y: Math.round(at.y), origin: 'viewport' }, ...then])]);
+    }
   }
 
   async focus() {
