@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ENGINES } from '../../tests/e2e/driver/engines.mjs';
 import { Page } from '../../tests/e2e/driver/page.mjs';
 import { Session } from '../../tests/e2e/driver/webdriver.mjs';
+import { typeQueries } from './keys.mjs';
 
 /** Copies `variant`'s page for `slug` with the probe first in its head; returns its path. */
 function probedPage(dir, variant, path, probe, options) {
@@ -22,16 +23,6 @@ function probedPage(dir, variant, path, probe, options) {
   const html = readFileSync(join(dir, path), 'utf8').replace('<head>', `<head><script src="${'../'.repeat(depth)}${probeFile}"></script>`);
   writeFileSync(join(dir, copy), html);
   return copy;
-}
-
-/** Polls `fn` in the page every `every` ms: slowly, so the polling itself barely disturbs the page it times. */
-async function until(page, fn, arg, every, timeout = 120_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    if (await page.evaluate(fn, arg)) return;
-    if (Date.now() > deadline) throw new Error(`timed out: ${fn}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
 }
 
 /**
@@ -56,7 +47,8 @@ export async function measureEngines({ server, dir, variants, slugs, probe, quer
             try {
               await page.setViewportSize({ width: 1024, height: 900 });
               await page.goto(`${server.url}/${path}`);
-              await until(page, () => window.__bench?.ready > 0, null, 250);
+              // Polled slowly, so the polling itself barely disturbs the start-up it times.
+              await page.waitForFunction(() => window.__bench?.ready > 0, null, { polling: 250, timeout: 120_000 });
               contents.push(await page.evaluate(() => window.__bench.content));
               if (v.box && load === loads - 1) keys = await typeQueries(page, v, queries);
             } finally {
@@ -73,29 +65,4 @@ export async function measureEngines({ server, dir, variants, slugs, probe, quer
     }
   }
   return results;
-}
-
-/** Each query typed key by key; each key's latency to its first change painted and to the page settled. */
-async function typeQueries(page, v, queries) {
-  const box = page.locator(v.box);
-  await box.click();
-  const latencies = [];
-  const settled = () => until(page, (quiet) => {
-    const b = window.__bench;
-    const last = Math.max(b.keyT0, b.changed);
-    return performance.now() - last > quiet && b.painted > last;
-  }, v.quietMs, 50, 60_000);
-  for (const q of queries) {
-    for (const key of q) {
-      await page.keyboard.press(key);
-      await settled();
-      latencies.push(await page.evaluate(() => {
-        const b = window.__bench;
-        return { shown: (b.firstPainted || b.painted) - b.keyT0, settled: b.painted - b.keyT0 };
-      }));
-    }
-    await box.fill('');
-    await settled();
-  }
-  return latencies;
 }

@@ -32,6 +32,7 @@ import { serve } from '../serve.mjs';
 import { buildSite, scaled } from './site.mjs';
 import { buildFloors } from './floor.mjs';
 import { measureEngines } from './engines.mjs';
+import { typeQueries } from './keys.mjs';
 
 const quick = process.argv.includes('--quick');
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',');
@@ -169,13 +170,13 @@ async function measure(browser, server, variant, slug, throttle, { keysEveryLoad
     const t = await page.evaluate(() => ({ content: window.__bench.content, ready: window.__bench.ready }));
     contents.push(t.content);
     readies.push(t.ready);
-    if (keysEveryLoad && v.box) keys.push(...await typeQueries(page, v));
+    if (keysEveryLoad && v.box) keys.push(...await typeQueries(page, v, QUERIES));
     if (load === loads - 1) {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       const wasm = await page.evaluate(() => window.__bench.memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
       memory = heap.usedSize + wasm;
-      if (v.box && !keysEveryLoad) keys = await typeQueries(page, v);
+      if (v.box && !keysEveryLoad) keys = await typeQueries(page, v, QUERIES);
       transfer = [...files].reduce((sum, f) => {
         const c = compressed(join(DIR, f));
         return { gzip: sum.gzip + c.gzip, brotli: sum.brotli + c.brotli };
@@ -185,35 +186,6 @@ async function measure(browser, server, variant, slug, throttle, { keysEveryLoad
     await context.close();
   }
   return { transfer, content: median(contents), ready: median(readies), keys, memory };
-}
-
-/**
- * Types each query key by key. Each key gives two latencies: to the paint of
- * its first change (or of the key alone, when the page did not change), and
- * to the paint after the page settled.
- */
-async function typeQueries(page, v) {
-  const box = page.locator(v.box);
-  await box.click();
-  const latencies = [];
-  const settled = () => page.waitForFunction((quiet) => {
-    const b = window.__bench;
-    const last = Math.max(b.keyT0, b.changed);
-    return performance.now() - last > quiet && b.painted > last;
-  }, v.quietMs, { polling: 50, timeout: 60_000 });
-  for (const q of QUERIES) {
-    for (const key of q) {
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
-      await settled();
-      latencies.push(await page.evaluate(() => {
-        const b = window.__bench;
-        return { shown: (b.firstPainted || b.painted) - b.keyT0, settled: b.painted - b.keyT0 };
-      }));
-    }
-    await box.fill('');
-    await settled();
-  }
-  return latencies;
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)}`;

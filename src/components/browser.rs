@@ -132,7 +132,17 @@ pub fn bring_into_view(root: &Element, id: &str) {
         }
     }
     scroll_to_top(&section, if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
-    land_when_still(section, f64::NAN, SETTLE_POLLS);
+    let landing = LANDING.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    land_when_still(section, f64::NAN, SETTLE_POLLS, landing);
+}
+
+thread_local! {
+    /// The latest section brought into view: an earlier one's landing stops,
+    /// rather than pull the page back to it.
+    static LANDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
@@ -147,28 +157,28 @@ fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
 const SETTLE_POLL_MS: u32 = 100;
 const SETTLE_POLLS: u32 = 20;
 
-/// Once the section has stopped moving, and until it has landed at the top,
-/// scrolls it there again, at once.
+/// For two seconds, whenever the section has stopped moving away from the
+/// top, scrolls it there again, at once.
 ///
 /// A scroll's end is computed when it starts, but the sections it passes
-/// (`content-visibility: auto`) take their real height only as they are drawn:
-/// on a long policy the header ended a screen or more short of the top. And
-/// Firefox can drop a scroll begun while the page loads. Polled rather than on
-/// `scrollend`, which WebKit lacks.
-fn land_when_still(section: Element, last_top: f64, polls: u32) {
+/// (`content-visibility: auto`) take their real height only as they are drawn,
+/// and the rest of a long policy arrives just after its first paint: on a long
+/// policy the header ended a screen or more short of the top. And Firefox can
+/// drop a scroll begun while the page loads. Polled rather than on `scrollend`,
+/// which WebKit lacks.
+fn land_when_still(section: Element, last_top: f64, polls: u32, landing: u32) {
     super::after(
         SETTLE_POLL_MS,
         Box::new(move || {
-            let top = section.get_bounding_client_rect().top();
-            let still = top == last_top;
-            if still && landed(top) {
+            if LANDING.with(|n| n.get()) != landing {
                 return;
             }
-            if still {
+            let top = section.get_bounding_client_rect().top();
+            if top == last_top && !landed(top) {
                 scroll_to_top(&section, ScrollBehavior::Instant);
             }
             if polls > 0 {
-                land_when_still(section, top, polls - 1);
+                land_when_still(section, top, polls - 1, landing);
             }
         }),
     )

@@ -14,7 +14,6 @@ import { Session } from './driver/webdriver.mjs';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 export const engine = currentEngine();
-export { Unsupported };
 
 export const SEEDS = ['concord', 'westfield', 'massgov-2016', 'massgov-2002', 'cambridge-schools'];
 
@@ -152,6 +151,20 @@ export async function axe(page, { include, tags = AXE_TAGS } = {}) {
     args: [include ?? null, tags],
   });
   return violations;
+}
+
+/**
+ * `open`, where the engine's driver can set what `options` asks (scripts off,
+ * `hidden="until-found"` off); where it cannot, the test says so and gets null.
+ */
+export async function openWhereEngineCan(t, world, path, options) {
+  try {
+    return await open(world, path, options);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    t.diagnostic(error.message);
+    return null;
+  }
 }
 
 /** Whether the engine can do `what` (engine.can); if not, a test step says so and is skipped. */

@@ -170,14 +170,14 @@ export class Page {
     return this.session.execute(body, [arg ?? null]);
   }
 
-  /** Resolves once `fn` returns a truthy value in the page (polled), or rejects after `timeout`. */
-  async waitForFunction(fn, arg, { timeout = TIMEOUT } = {}) {
+  /** Resolves once `fn` returns a truthy value in the page (polled every `polling` ms), or rejects after `timeout`. */
+  async waitForFunction(fn, arg, { timeout = TIMEOUT, polling = 25 } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
       const value = await this.evaluate(fn, arg);
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${String(fn).slice(0, 200)}`);
-      await nextPoll();
+      await new Promise((r) => setTimeout(r, polling));
     }
   }
 
