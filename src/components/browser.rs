@@ -136,7 +136,8 @@ pub fn bring_into_view(root: &Element, id: &str) {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    land_when_still(section, f64::NAN, SETTLE_POLLS, landing);
+    let start = (section.get_bounding_client_rect().top(), scroll_y());
+    land_when_still(section, start, SETTLE_POLLS, landing);
 }
 
 thread_local! {
@@ -152,21 +153,26 @@ fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
     section.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
 /// How often, and how many times, `land_when_still` looks whether the scroll
 /// has ended: two seconds at most, then the reader may be scrolling themselves.
 const SETTLE_POLL_MS: u32 = 100;
 const SETTLE_POLLS: u32 = 20;
 
-/// For two seconds, whenever the section has stopped moving away from the
-/// top, scrolls it there again, at once.
+/// For two seconds, whenever the section has stopped short of the top,
+/// scrolls it there again, at once; until the reader scrolls themselves.
 ///
 /// A scroll's end is computed when it starts, but the sections it passes
 /// (`content-visibility: auto`) take their real height only as they are drawn,
 /// and the rest of a long policy arrives just after its first paint: on a long
 /// policy the header ended a screen or more short of the top. And Firefox can
 /// drop a scroll begun while the page loads. Polled rather than on `scrollend`,
-/// which WebKit lacks.
-fn land_when_still(section: Element, last_top: f64, polls: u32, landing: u32) {
+/// which WebKit lacks. The page scrolled away from the section, or at all once
+/// it is at the top, is the reader's own doing: the landing stops there.
+fn land_when_still(section: Element, last: (f64, f64), polls: u32, landing: u32) {
     super::after(
         SETTLE_POLL_MS,
         Box::new(move || {
@@ -174,26 +180,23 @@ fn land_when_still(section: Element, last_top: f64, polls: u32, landing: u32) {
                 return;
             }
             let top = section.get_bounding_client_rect().top();
-            if top == last_top && !landed(top) {
+            let y = scroll_y();
+            let (last_top, last_y) = last;
+            let moved = y - last_y;
+            if moved != 0.0 && (last_top.abs() <= 1.0 || moved.signum() != last_top.signum()) {
+                return;
+            }
+            // At the page's end the section cannot reach the top: the scroll
+            // then leaves the page where it is.
+            if top == last_top && top.abs() > 1.0 {
                 scroll_to_top(&section, ScrollBehavior::Instant);
             }
             if polls > 0 {
-                land_when_still(section, top, polls - 1, landing);
+                land_when_still(section, (top, y), polls - 1, landing);
             }
         }),
     )
     .forget();
-}
-
-/// Whether a section whose top is at `top` is as high as the page lets it go:
-/// at the top of the screen, or the page scrolled to its end.
-fn landed(top: f64) -> bool {
-    let Some(window) = web_sys::window() else { return true };
-    let at_end = window.document().and_then(|d| d.document_element()).is_some_and(|html| {
-        let inner = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        window.scroll_y().unwrap_or(0.0) + inner >= f64::from(html.scroll_height()) - 1.0
-    });
-    top.abs() <= 1.0 || at_end
 }
 
 /// Copies the page's address with `#id` to the clipboard; where the clipboard
