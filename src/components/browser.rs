@@ -132,18 +132,37 @@ pub fn bring_into_view(root: &Element, id: &str) {
         }
     }
     scroll_to_top(&section, if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
-    let landing = LANDING.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
-    let start = (section.get_bounding_client_rect().top(), scroll_y());
-    land_when_still(section, start, SETTLE_POLLS, landing);
+    stop_landing_on_readers_input();
+    land_when_still(section, f64::NAN, SETTLE_POLLS, stop_landing());
 }
 
 thread_local! {
-    /// The latest section brought into view: an earlier one's landing stops,
-    /// rather than pull the page back to it.
+    /// Which landing may go on: a new one, or the reader's own scrolling or
+    /// clicking, stops the one before rather than have it pull the page back.
     static LANDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Stops any landing under way; returns the number of the next one.
+fn stop_landing() -> u32 {
+    LANDING.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+/// Once per page: the reader's wheel, touch, key or click stops a landing.
+fn stop_landing_on_readers_input() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    for event in ["wheel", "touchstart", "keydown", "pointerdown"] {
+        gloo::events::EventListener::new(&window, event, |_| {
+            stop_landing();
+        })
+        .forget();
+    }
 }
 
 fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
@@ -153,26 +172,22 @@ fn scroll_to_top(section: &Element, behavior: ScrollBehavior) {
     section.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-fn scroll_y() -> f64 {
-    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
-}
-
 /// How often, and how many times, `land_when_still` looks whether the scroll
-/// has ended: two seconds at most, then the reader may be scrolling themselves.
+/// has ended: five seconds at most, long enough for a long policy's rest to
+/// arrive on a slow computer; the reader's own input stops it sooner.
 const SETTLE_POLL_MS: u32 = 100;
-const SETTLE_POLLS: u32 = 20;
+const SETTLE_POLLS: u32 = 50;
 
-/// For two seconds, whenever the section has stopped short of the top,
-/// scrolls it there again, at once; until the reader scrolls themselves.
+/// For five seconds, whenever the section has stopped short of the top,
+/// scrolls it there again, at once; until the reader scrolls or clicks.
 ///
 /// A scroll's end is computed when it starts, but the sections it passes
 /// (`content-visibility: auto`) take their real height only as they are drawn,
 /// and the rest of a long policy arrives just after its first paint: on a long
 /// policy the header ended a screen or more short of the top. And Firefox can
 /// drop a scroll begun while the page loads. Polled rather than on `scrollend`,
-/// which WebKit lacks. The page scrolled away from the section, or at all once
-/// it is at the top, is the reader's own doing: the landing stops there.
-fn land_when_still(section: Element, last: (f64, f64), polls: u32, landing: u32) {
+/// which WebKit lacks.
+fn land_when_still(section: Element, last_top: f64, polls: u32, landing: u32) {
     super::after(
         SETTLE_POLL_MS,
         Box::new(move || {
@@ -180,19 +195,14 @@ fn land_when_still(section: Element, last: (f64, f64), polls: u32, landing: u32)
                 return;
             }
             let top = section.get_bounding_client_rect().top();
-            let y = scroll_y();
-            let (last_top, last_y) = last;
-            let moved = y - last_y;
-            if moved != 0.0 && (last_top.abs() <= 1.0 || moved.signum() != last_top.signum()) {
-                return;
-            }
+            let still = top == last_top;
             // At the page's end the section cannot reach the top: the scroll
             // then leaves the page where it is.
-            if top == last_top && top.abs() > 1.0 {
+            if still && top.abs() > 1.0 {
                 scroll_to_top(&section, ScrollBehavior::Instant);
             }
             if polls > 0 {
-                land_when_still(section, (top, y), polls - 1, landing);
+                land_when_still(section, top, polls - 1, landing);
             }
         }),
     )

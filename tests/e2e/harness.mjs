@@ -174,7 +174,11 @@ export function engineCan(t, what) {
   return false;
 }
 
-/** Where an element in a widget's shadow root stands once scrolling has stopped (ten frames without a move). */
+/**
+ * Where an element in a widget's shadow root stands once scrolling has stopped:
+ * half a second (30 frames) without a move, longer than the widget takes to
+ * notice a scroll that stopped short and finish it (components/browser.rs).
+ */
 export function settledTop(page, selector, host = 'privacy-policy') {
   return page.evaluate(
     ([sel, hostSelector]) =>
@@ -186,7 +190,7 @@ export function settledTop(page, selector, host = 'privacy-policy') {
           const top = Math.round(el.getBoundingClientRect().top);
           still = top === last ? still + 1 : 0;
           last = top;
-          if (still >= 10) done(top);
+          if (still >= 30) done(top);
           else requestAnimationFrame(look);
         };
         requestAnimationFrame(look);

@@ -177,6 +177,8 @@ test('summary points and fact cards open the section they cite', async () => {
   assert.equal(await widget.locator('#security-button').getAttribute('aria-expanded'), 'true');
   assert.ok(await widget.locator('#security-panel').isVisible());
   assert.equal(new URL(await page.url()).hash, '#security');
+  // Back up to the summary as a person goes, from the keyboard.
+  await page.keyboard.press('Home');
   await widget.locator('.pp-point-source').first().click();
   const id = (await widget.locator('.pp-point-source').first().getAttribute('href')).slice(1);
   assert.equal(await widget.locator(`#${id}-button`).getAttribute('aria-expanded'), 'true');

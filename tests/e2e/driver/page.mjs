@@ -4,7 +4,6 @@
 //
 // The API is a small subset of Playwright's (locator, click, fill, waitFor…),
 // whose tests this suite started as; it is not Playwright.
-import { WebDriverError } from './webdriver.mjs';
 
 const TIMEOUT = 30_000;
 
@@ -145,10 +144,7 @@ export class Page {
     this.media = {};
     this.keyboard = {
       press: (combo) => this.session.perform([{ type: 'key', id: 'keyboard', actions: keyActions(combo) }]),
-      type: (text) => this.session.perform([{ type: 'key', id: 'keyboard', actions: [...text].flatMap((c) => keyActions(c === ' ' ? ' ' : c)) }]),
-    };
-    this.mouse = {
-      move: (x, y) => this.session.perform([pointer([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }])]),
+      type: (text) => this.session.perform([{ type: 'key', id: 'keyboard', actions: [...text].flatMap(keyActions) }]),
     };
   }
 
@@ -414,4 +410,3 @@ export class Locator {
   }
 }
 
-export { WebDriverError };
