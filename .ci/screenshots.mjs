@@ -6,15 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { ENGINES } from '../tests/e2e/driver/engines.mjs';
+import { CHROMIUM_ARGS, ENGINES } from '../tests/e2e/driver/engines.mjs';
 import { Page } from '../tests/e2e/driver/page.mjs';
 import { Session } from '../tests/e2e/driver/webdriver.mjs';
 
 const server = await serve({ root: 'dist' });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 const shots = [
   { name: 'desktop', policy: 'massgov-2016', viewport: { width: 1100, height: 1300 } },

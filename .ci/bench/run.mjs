@@ -33,6 +33,7 @@ import { buildSite, scaled } from './site.mjs';
 import { buildFloors } from './floor.mjs';
 import { measureEngines } from './engines.mjs';
 import { typeQueries } from './keys.mjs';
+import { CHROMIUM_ARGS } from '../../tests/e2e/driver/engines.mjs';
 
 const quick = process.argv.includes('--quick');
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',');
@@ -213,8 +214,7 @@ buildSite({ dir: DIR, dist: 'dist', cases: [...cases, ...seeds], tools: `${TOOLS
 const server = await serve({ root: DIR });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 const lines = [];
 const say = (s = '') => { console.log(s); lines.push(s); };
