@@ -7,6 +7,9 @@
 //! `HashMap<String, u32>`, for all of them: a map's values stand in a plain
 //! vector beside it, and a set ignores the numbers.
 
+// The one place the std hash map is named: every map and set of the widget is this one type.
+#![allow(clippy::disallowed_types)]
+
 use std::collections::HashMap;
 
 pub struct Keyed<V> {

@@ -137,7 +137,7 @@ fn problems_read_like_the_validators() {
 
 #[test]
 fn enum_names_are_serdes() {
-    use policy_widget::bundle::read::Named;
+    use policy_widget::bundle::names::Named;
     fn check<T: Named + serde::Serialize>() {
         for (name, value) in T::NAMES {
             assert_eq!(serde_json::to_value(value).unwrap(), *name);

@@ -21,7 +21,8 @@
 // WebKit) at ×1 and ×10, each engine's widget beside its own static page
 // (engines.mjs).
 // Usage: node .ci/bench/run.mjs [--quick] [--only=widget,static] [--scales=1,100] [--throttles=1,4] [--seeds=no|only]
-//          [--engines=chromium,firefox,webkit|no]
+//          [--engines=chromium,firefox,webkit|no] [--dist=dist]
+// --dist measures another build of the widget (a variant to compare with).
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -210,7 +211,7 @@ const SEEDS = ['concord', 'westfield', 'massgov-2016', 'massgov-2002', 'cambridg
 const seeds = seedsOption === 'no' ? [] : SEEDS.map((slug) => ({ slug: `seed-${slug}`, bundle: JSON.parse(readFileSync(`www/policies/${slug}.json`, 'utf8')) }));
 const FLOORS = 'target/bench/floor';
 buildFloors(FLOORS);
-buildSite({ dir: DIR, dist: 'dist', cases: [...cases, ...seeds], tools: `${TOOLS}/node_modules`, floors: FLOORS });
+buildSite({ dir: DIR, dist: option('dist')?.[0] ?? 'dist', cases: [...cases, ...seeds], tools: `${TOOLS}/node_modules`, floors: FLOORS });
 const server = await serve({ root: DIR });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::read::Named;
+use super::names::Named;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -164,8 +164,10 @@ macro_rules! labels {
             }
         }
 
-        /// Read as a plain map of strings: one small generic routine instead of a
-        /// generated visitor for fifty fields, which every resident would download.
+        /// Read as a map of strings (by the CLI; the widget reads labels with
+        /// `read`), so that a key naming no label is kept for a warning
+        /// (`validate::warnings`) rather than refused: a bundle written for a
+        /// newer widget, or with a label this one retired, still loads.
         impl<'de> Deserialize<'de> for Labels {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
@@ -188,7 +190,6 @@ labels! {
     contacts_heading: "Questions?",
     contents_heading: "Contents",
     glossary_heading: "Definitions",
-    front_matter_heading: "About this document",
     expand_all: "Expand all sections",
     collapse_all: "Collapse all sections",
     copy_link: "Copy link to this section",
@@ -203,7 +204,6 @@ labels! {
     loading: "Loading the privacy policy…",
     error_heading: "The privacy policy could not be shown",
     retry: "Try again",
-    read_section: "Read more",
     deleted_text: "deleted text",
     tool_purpose: "Purpose",
     tool_data_collected: "Data collected",
@@ -241,7 +241,6 @@ labels! {
     search_suggestions: "Try:",
     search_previous: "Previous match",
     search_next: "Next match",
-    search_clear: "Clear search",
 }
 
 /// One problem with an attribute override, for the developer's console.

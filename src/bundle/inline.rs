@@ -53,7 +53,7 @@ pub fn classify_target(raw: &str) -> LinkTarget {
         return refused();
     }
     if let Some(id) = target.strip_prefix('#') {
-        return if crate::bundle::validate::is_valid_id(id) { LinkTarget::Section(id.to_owned()) } else { refused() };
+        return if crate::bundle::names::is_valid_id(id) { LinkTarget::Section(id.to_owned()) } else { refused() };
     }
     match target.split_once(':') {
         Some((scheme, rest)) if !rest.is_empty() && ALLOWED_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {

@@ -175,9 +175,8 @@ pub fn check_format(format: Option<Option<&str>>) -> Result<(), Problem> {
 /// Deserialises a bundle from any serde source, collecting unknown fields as
 /// warnings and pinning a type error to its path.
 ///
-/// Native only: the path-tracking wrappers would add about 90 KB to the wasm
-/// every resident downloads. The widget reports the type error and points the
-/// developer to `policy-widget validate`, which gives the path.
+/// Native only: the widget reads with [`super::read`], which names the path
+/// of a type error as well, in far less wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Loaded, Problem> {
     let mut warnings = Vec::new();

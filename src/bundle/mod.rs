@@ -9,11 +9,14 @@ pub mod inline;
 mod json;
 pub mod load;
 mod model;
+pub mod names;
 pub mod read;
+mod texts;
 pub mod validate;
 
 pub use config::Config;
 pub use model::*;
+pub use texts::TextPath;
 
 use std::fmt;
 

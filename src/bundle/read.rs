@@ -6,9 +6,10 @@
 //! bundles with the same paths: `tests/reader.rs` checks that on every seed,
 //! every invalid fixture and random bundles. Unknown fields are skipped, as serde does.
 
-use super::config::{Config, InitialState, Labels, Panels, SummaryPosition, Theme};
+use super::config::{Config, Labels, Panels, Theme};
 use super::json::{Parser, Result};
 use super::model::*;
+use super::names::Named;
 
 /// Reads a whole bundle. The format is checked first, wherever it stands in the
 /// object, so a bundle of another version gets "unsupported format" rather than
@@ -87,20 +88,6 @@ fn strings(p: &mut Parser) -> Result<Vec<String>> {
     list(p, Parser::string)
 }
 
-/// Enums are written as their snake_case names (serde's `rename_all`; a test
-/// checks the two agree).
-pub trait Named: Sized + Copy + PartialEq + 'static {
-    const NAMES: &'static [(&'static str, Self)];
-
-    fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-    }
-
-    fn name(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, v)| *v == self).map_or("", |(n, _)| n)
-    }
-}
-
 fn named<T: Named>(p: &mut Parser) -> Result<T> {
     let name = p.string()?;
     T::from_name(&name).map_or_else(
@@ -112,31 +99,6 @@ fn named<T: Named>(p: &mut Parser) -> Result<T> {
         Ok,
     )
 }
-
-macro_rules! named {
-    ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
-        impl Named for $ty {
-            const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$variant)),*];
-        }
-    };
-}
-
-named!(PublisherKind {
-    "town" => Town, "city" => City, "county" => County, "state_agency" => StateAgency,
-    "school_district" => SchoolDistrict, "other" => Other,
-});
-named!(FactKind {
-    "collects_voluntary" => CollectsVoluntary, "collects_automatic" => CollectsAutomatic,
-    "cookies" => Cookies, "third_party_tools" => ThirdPartyTools, "sells_data" => SellsData,
-    "public_records" => PublicRecords, "shares_with_agencies" => SharesWithAgencies,
-    "security" => Security, "email_not_encrypted" => EmailNotEncrypted, "retention" => Retention,
-    "children" => Children, "access_rights" => AccessRights, "policy_changes" => PolicyChanges,
-    "contact" => Contact,
-});
-named!(FactAnswer { "yes" => Yes, "no" => No, "none" => None, "session" => Session, "persistent" => Persistent });
-named!(FrontMatterKind { "archive_notice" => ArchiveNotice, "cover_memo" => CoverMemo, "other" => Other });
-named!(InitialState { "collapsed" => Collapsed, "expanded" => Expanded, "first" => First });
-named!(SummaryPosition { "start" => Start, "end" => End });
 
 fn read_meta(p: &mut Parser) -> Result<Meta> {
     let (mut title, mut publisher) = (None, None);

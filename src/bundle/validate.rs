@@ -3,20 +3,9 @@
 //! bundle that validates is a bundle that renders.
 
 use super::inline::{self, LinkTarget};
-use super::read::Named;
+use super::names::{is_valid_id, Named};
 use super::{Block, Bundle, FactAnswer, FactKind, Problem, FORMAT};
 use crate::keyed::Strings;
-
-/// A section id: starts with a lower-case letter; then lower-case letters,
-/// digits and single hyphens. It is used in URLs and as an element id.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    matches!(chars.next(), Some('a'..='z'))
-        && id.len() <= 80
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
-}
 
 /// What is odd but not wrong: reported, never fatal.
 pub fn warnings(bundle: &Bundle) -> Vec<Problem> {
@@ -289,15 +278,6 @@ fn is_length(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids() {
-        assert!(is_valid_id("security"));
-        assert!(is_valid_id("tool-google-analytics-2"));
-        for bad in ["", "Security", "1st", "a--b", "a-", "a b", "a_b", "#a"] {
-            assert!(!is_valid_id(bad), "{bad:?}");
-        }
-    }
 
     #[test]
     fn dates() {

@@ -34,7 +34,8 @@ pub fn use_navigation(
     dispatch: Callback<Action>,
     search: Callback<String>,
 ) {
-    let effect: super::ViewEffect = Box::new(move |(bundle, _)| {
+    let policy = bundle.clone();
+    let effect: super::Effect = Box::new(move || {
         if let Some(query) = super::browser::hash_query() {
             search.emit(query);
         } else if let Some(id) = super::browser::hash_id() {
@@ -62,16 +63,15 @@ pub fn use_navigation(
             })
         };
         let on_match = root.cast::<Element>().map(|root| {
-            let bundle = bundle.clone();
             EventListener::new(&root, "beforematch", move |e| {
                 let panel = e.target().and_then(|t| t.dyn_into::<Element>().ok());
                 let id = panel.and_then(|p| p.id().strip_suffix("-panel").map(str::to_owned));
-                if let Some(path) = id.and_then(|id| path_to(&bundle.sections, &id)) {
+                if let Some(path) = id.and_then(|id| path_to(&policy.sections, &id)) {
                     dispatch.emit(Action::Open(Rc::new(path)));
                 }
             })
         });
         Box::new(move || drop((on_hash, on_match, on_slash)))
     });
-    use_effect_with((bundle, 0), effect);
+    super::use_bundle_effect(bundle, effect);
 }

@@ -21,8 +21,8 @@ use super::blocks::blocks;
 use super::facts::fact_label;
 use super::heading::heading;
 use super::inline::{self, Ctx};
+use super::parts::{definitions, meta_line};
 use super::summary::{contact_parts, SummaryParts};
-use super::view::{definitions, meta_line};
 use crate::bundle::{Bundle, Section};
 
 #[derive(Properties)]

@@ -16,7 +16,9 @@ mod fallback;
 mod heading;
 mod icons;
 mod inline;
+mod parts;
 mod search_box;
+mod search_session;
 mod sections;
 mod state;
 mod status;
@@ -31,20 +33,41 @@ pub use browser::links_to_section;
 pub use fallback::render as fallback_html;
 pub use status::{error_notice, loading};
 pub use view::{FirstPaint, PolicyView, Props as PolicyViewProps};
+use yew::hook;
 
-/// What the view's effects depend on: the bundle, and a counter for an effect
-/// that runs again when the counter moves (0 for those that run once per bundle).
-pub(crate) type EffectDeps = (Shared<crate::bundle::Bundle>, u32);
+/// What an effect of the view does, returning what undoes it; boxed, because
+/// Yew's effect hook is generic over the effect's closure and its
+/// dependencies, and each pair of types is another copy of its code in the
+/// wasm: every effect of the view goes through [`use_bundle_effect_when`].
+pub(crate) type Effect = Box<dyn FnOnce() -> Box<dyn FnOnce()>>;
 
-/// An effect of the view, boxed: Yew's effect hook is generic over the
-/// effect's closure and its dependencies, and each pair of types is another
-/// copy of its code in the wasm; the view's effects share one through this type.
-pub(crate) type ViewEffect = Box<dyn FnOnce(&EffectDeps) -> Box<dyn FnOnce()>>;
+/// Runs `effect` after the first render of each bundle, and undoes it when the
+/// bundle changes or the view goes.
+#[hook]
+pub(crate) fn use_bundle_effect(bundle: Shared<crate::bundle::Bundle>, effect: Effect) {
+    use_bundle_effect_when(bundle, 0, effect)
+}
+
+/// Runs `effect` after the first render of each bundle and again after each
+/// render where `count` moved, undoing the previous run first.
+#[hook]
+pub(crate) fn use_bundle_effect_when(bundle: Shared<crate::bundle::Bundle>, count: u32, effect: Effect) {
+    yew::use_effect_with((bundle, count), move |_| effect())
+}
+
+/// Work that can wait for the policy's first paint starts this long after it is
+/// rendered (three frames later; and when rendering a long policy overran the
+/// timer, the browser still lays out and paints it before the next task),
+/// almost always before the first keystroke: closed sections' text, then the
+/// search index, each in a task of its own. A timer rather than
+/// `requestAnimationFrame` and then a task: the frame callback cost 0.9 KB gzip.
+const AFTER_FIRST_PAINT_MS: u32 = 50;
 
 /// A timer whose callback is boxed: gloo's `Timeout::new` is generic over its
 /// callback, and each closure type is another copy of it and of
 /// wasm-bindgen's closure glue in the wasm (~0.1 KB gzip a timer); every
 /// timer of the widget goes through this one type.
+#[allow(clippy::disallowed_methods)] // the one call, with the one callback type
 pub(crate) fn after(ms: u32, callback: Box<dyn FnOnce()>) -> gloo::timers::callback::Timeout {
     gloo::timers::callback::Timeout::new(ms, callback)
 }

@@ -15,15 +15,11 @@ use super::copy_link::copy_link;
 use super::element::element;
 use super::heading::heading;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
-use super::state::{Action, Open};
+use super::state::{Action, Marks, Open};
 use super::toggle::toggle_button;
 use super::Shared;
 use crate::bundle::{Bundle, Section};
-use crate::keyed::Keyed;
 use crate::search::Highlighter;
-
-/// The search's marks for each section it matched, by section id.
-pub type Marks = Keyed<Rc<Highlighter>>;
 
 /// What every section gets from the view: cheap to compare (by identity), and
 /// it changes once at most per bundle (`filled`), so it does not make a

@@ -7,7 +7,12 @@ use yew::Reducible;
 
 use crate::bundle::config::InitialState;
 use crate::bundle::{Bundle, Section};
-use crate::keyed::Strings;
+use crate::keyed::{Keyed, Strings};
+use crate::search::Highlighter;
+
+/// The search's marks on screen, by section id (an empty `Highlighter` where
+/// a search took a section's marks off).
+pub type Marks = Keyed<Rc<Highlighter>>;
 
 #[derive(Clone, Default)]
 pub struct Open {

@@ -14,8 +14,7 @@
 
 use std::rc::Rc;
 
-use super::sections::Marks;
-use super::state::{with_ancestors, Action, Turn};
+use super::state::{with_ancestors, Action, Marks, Turn};
 use crate::bundle::Section;
 use crate::keyed::Strings;
 use crate::search::Results;
@@ -35,20 +34,18 @@ pub const LATER_TURN: usize = 24;
 /// that is due before it runs a timer that is due, so the keystroke's results
 /// are painted before any later turn. The turns after it follow each other at
 /// once (a timer of 0 ms): Chromium still runs a due frame, and a key typed,
-/// between two of them. Waiting a frame before each turn, as the turns did
-/// until the eighteenth session, gave each turn a frame of its own, and two
-/// when a turn and its frame's work took longer than one: a search at 100
-/// times Mass.gov 2016's length settled a third later (docs/performance.md).
+/// between two of them. Waiting a frame before each turn would give each turn
+/// a frame of its own, and two when a turn and its frame's work take longer
+/// than one: a search at 100 times Mass.gov 2016's length settled a third
+/// later so (docs/performance.md).
 pub const TURN_DELAY_MS: u32 = 16;
 
 /// What the search shows: what a new search's changes are measured against.
 #[derive(Default)]
 pub struct Shown {
     /// The marks on screen, by section (an empty `Highlighter` where a search
-    /// took a section's marks off). The view renders these. They change only
-    /// in a turn, just before the turn's action re-renders the view; they are
-    /// not in the open sections' state, which Yew's reducer copies on every
-    /// action.
+    /// took a section's marks off): what the view renders. They change only in
+    /// a turn, just before the turn's action re-renders the view.
     pub marks: Marks,
     /// The sections the marks open, with their ancestors.
     opened: Strings,

@@ -1,5 +1,6 @@
-//! Getting a bundle: fetch, size and encoding checks, `JSON.parse`, then the
-//! same loading and validation rules as `policy-widget validate`.
+//! Getting a bundle: fetch, size and encoding checks, then the widget's own
+//! JSON reader (`bundle::read`) and the same validation rules as
+//! `policy-widget validate`.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::Line;
-use super::outline::{KEYWORD, LETTER};
 use super::Notice;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +45,13 @@ static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TABLE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").unwrap());
+/// "Section 3", "ARTICLE IV", "Part B": such a line gets a block of its own
+/// here, and stage 4 (`outline`) makes it a heading.
+pub(super) static KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:section|article|part|chapter)\s+(?:\d+|[ivxlc]+|[a-z])\b").unwrap());
+/// "A. …", "B) …": a lettered line starts a paragraph here; stage 4 makes a
+/// short one a heading.
+pub(super) static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])[.)]\s+(\S.*)$").unwrap());
 
 /// A bylaw-style heading line: "SECTION 1. PURPOSE." in capitals, or a short
 /// "Section 2 - Information collected" without a sentence's final stop.

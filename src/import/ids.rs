@@ -1,6 +1,9 @@
 //! Stable, readable section ids from titles: "Information Voluntarily Provided
 //! by You" → `information-voluntarily-provided-by-you`, made unique with `-2`.
 
+// The importer runs natively only: its sets never reach the wasm.
+#![allow(clippy::disallowed_types)]
+
 use std::collections::HashSet;
 
 #[derive(Default)]
@@ -60,7 +63,7 @@ fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::validate::is_valid_id;
+    use crate::bundle::names::is_valid_id;
 
     #[test]
     fn slugs_are_valid_unique_and_readable() {

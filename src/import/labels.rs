@@ -28,7 +28,6 @@ const SPANISH: &[(&str, &str)] = &[
     ("contacts_heading", "¿Preguntas?"),
     ("contents_heading", "Contenido"),
     ("glossary_heading", "Definiciones"),
-    ("front_matter_heading", "Acerca de este documento"),
     ("expand_all", "Abrir todas las secciones"),
     ("collapse_all", "Cerrar todas las secciones"),
     ("copy_link", "Copiar el enlace a esta sección"),
@@ -40,7 +39,6 @@ const SPANISH: &[(&str, &str)] = &[
     ("loading", "Cargando la política de privacidad…"),
     ("error_heading", "No se pudo mostrar la política de privacidad"),
     ("retry", "Intentar de nuevo"),
-    ("read_section", "Leer más"),
     ("deleted_text", "texto eliminado"),
     ("tool_purpose", "Finalidad"),
     ("tool_data_collected", "Datos que recopila"),
@@ -75,7 +73,6 @@ const SPANISH: &[(&str, &str)] = &[
     ("search_suggestions", "Pruebe:"),
     ("search_previous", "Coincidencia anterior"),
     ("search_next", "Coincidencia siguiente"),
-    ("search_clear", "Borrar la búsqueda"),
 ];
 
 const PORTUGUESE: &[(&str, &str)] = &[
@@ -84,7 +81,6 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("contacts_heading", "Dúvidas?"),
     ("contents_heading", "Índice"),
     ("glossary_heading", "Definições"),
-    ("front_matter_heading", "Sobre este documento"),
     ("expand_all", "Abrir todas as seções"),
     ("collapse_all", "Fechar todas as seções"),
     ("copy_link", "Copiar o link desta seção"),
@@ -96,7 +92,6 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("loading", "Carregando a política de privacidade…"),
     ("error_heading", "Não foi possível mostrar a política de privacidade"),
     ("retry", "Tentar novamente"),
-    ("read_section", "Leia mais"),
     ("deleted_text", "texto excluído"),
     ("tool_purpose", "Finalidade"),
     ("tool_data_collected", "Dados que coleta"),
@@ -131,7 +126,6 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("search_suggestions", "Tente:"),
     ("search_previous", "Resultado anterior"),
     ("search_next", "Próximo resultado"),
-    ("search_clear", "Limpar a pesquisa"),
 ];
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ mod clean;
 mod contacts;
 mod dates;
 mod facts;
-mod facts_es_pt;
 mod front;
 mod glossary;
 mod ids;

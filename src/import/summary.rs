@@ -3,6 +3,9 @@
 //! says most about it; otherwise sentences quoted from the policy for the facts
 //! residents ask about first.
 
+// The importer runs natively only: its sets never reach the wasm.
+#![allow(clippy::disallowed_types)]
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 

@@ -1,5 +1,5 @@
 //! The "at a glance" facts drafted from a Spanish or Portuguese policy: the
-//! same kinds as [`super::facts`] finds in English, from how these languages
+//! same kinds as `en` finds in English, from how these languages
 //! phrase them ("no vendemos", "não vendemos", "cookies de sesión"), with the
 //! fact's plain words in the policy's language. One rule set serves both: the
 //! two languages phrase these facts alike, and each pattern names both forms.
@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::facts::{re, Found, Rule};
+use super::{re, Found, Rule};
 use crate::bundle::{FactAnswer, FactKind};
 use crate::search::Language;
 
@@ -98,28 +98,44 @@ const WORDS: Words = Words {
     third_party: ["Algunos servicios los prestan otras empresas", "Alguns serviços são prestados por outras empresas"],
 };
 
-/// Which of a pair of words a policy in `tag` ("es", "pt-BR") reads: `None`
-/// for any other language.
-pub fn language(tag: &str) -> Option<usize> {
-    match Language::for_tag(tag) {
-        Language::Spanish => Some(0),
-        Language::Portuguese => Some(1),
-        _ => None,
-    }
+/// Spanish or Portuguese: the language these rules read and write.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Iberian {
+    Spanish,
+    Portuguese,
 }
 
-/// The words for "some services are run by other companies".
-pub fn third_party_words(language: usize) -> &'static str {
-    WORDS.third_party[language]
+impl Iberian {
+    /// The language of a policy in `tag` ("es", "pt-BR"): `None` for any other.
+    pub fn of(tag: &str) -> Option<Self> {
+        match Language::for_tag(tag) {
+            Language::Spanish => Some(Iberian::Spanish),
+            Language::Portuguese => Some(Iberian::Portuguese),
+            _ => None,
+        }
+    }
+
+    /// This language's word of a pair (Spanish first, then Portuguese).
+    fn pick(self, pair: [&'static str; 2]) -> &'static str {
+        match self {
+            Iberian::Spanish => pair[0],
+            Iberian::Portuguese => pair[1],
+        }
+    }
+
+    /// The words for "some services are run by other companies".
+    pub fn third_party_words(self) -> &'static str {
+        self.pick(WORDS.third_party)
+    }
 }
 
 fn found(answer: Option<FactAnswer>, value: impl Into<String>) -> Option<Found> {
     Some(Found { answer, value: value.into() })
 }
 
-/// The rules for a policy in Spanish (`language` 0) or Portuguese (1).
-pub fn rules(language: usize) -> Vec<(FactKind, Rule)> {
-    let w = move |pair: [&'static str; 2]| pair[language];
+/// The rules for a policy in Spanish or Portuguese.
+pub fn rules(language: Iberian) -> Vec<(FactKind, Rule)> {
+    let w = move |pair: [&'static str; 2]| language.pick(pair);
     let yes_when = move |pattern: &'static LazyLock<Regex>, words: [&'static str; 2]| -> Rule {
         Box::new(move |s: &str| {
             pattern.is_match(s).then(|| Found { answer: Some(FactAnswer::Yes), value: w(words).into() })
@@ -193,7 +209,7 @@ pub fn rules(language: usize) -> Vec<(FactKind, Rule)> {
 mod tests {
     use super::*;
 
-    fn draft(language: usize, sentence: &str) -> Vec<(FactKind, Option<FactAnswer>, String)> {
+    fn draft(language: Iberian, sentence: &str) -> Vec<(FactKind, Option<FactAnswer>, String)> {
         rules(language)
             .into_iter()
             .filter_map(|(kind, rule)| rule(sentence).map(|f| (kind, f.answer, f.value)))
@@ -203,20 +219,20 @@ mod tests {
     #[test]
     fn spanish_sentences_state_their_facts_in_spanish() {
         assert_eq!(
-            draft(0, "No vendemos ni alquilamos su información personal."),
+            draft(Iberian::Spanish, "No vendemos ni alquilamos su información personal."),
             [(FactKind::SellsData, Some(FactAnswer::No), "No".to_owned())]
         );
         assert_eq!(
-            draft(0, "Usamos cookies de sesión solamente."),
+            draft(Iberian::Spanish, "Usamos cookies de sesión solamente."),
             [(FactKind::Cookies, Some(FactAnswer::Session), "Solo cookies de sesión".to_owned())]
         );
         assert_eq!(
-            draft(0, "Publicaremos cualquier cambio a esta política 30 días antes."),
+            draft(Iberian::Spanish, "Publicaremos cualquier cambio a esta política 30 días antes."),
             [(FactKind::PolicyChanges, None, "Se anuncian con 30 días de antelación".to_owned())]
         );
-        let records = draft(0, "Lo que nos envía puede ser un registro público.");
+        let records = draft(Iberian::Spanish, "Lo que nos envía puede ser un registro público.");
         assert_eq!(records[0].0, FactKind::PublicRecords);
-        let encrypted = draft(0, "El correo electrónico que nos envía no está cifrado.");
+        let encrypted = draft(Iberian::Spanish, "El correo electrónico que nos envía no está cifrado.");
         assert_eq!(
             encrypted[0],
             (FactKind::EmailNotEncrypted, Some(FactAnswer::Yes), "Sin cifrar: no envíe datos delicados".to_owned())
@@ -226,18 +242,18 @@ mod tests {
     #[test]
     fn portuguese_sentences_state_their_facts_in_portuguese() {
         assert_eq!(
-            draft(1, "Não vendemos seus dados pessoais."),
+            draft(Iberian::Portuguese, "Não vendemos seus dados pessoais."),
             [(FactKind::SellsData, Some(FactAnswer::No), "Não".to_owned())]
         );
         assert_eq!(
-            draft(1, "Não usamos cookies permanentes, apenas cookies de sessão."),
+            draft(Iberian::Portuguese, "Não usamos cookies permanentes, apenas cookies de sessão."),
             [(FactKind::Cookies, Some(FactAnswer::Session), "Apenas cookies de sessão".to_owned())]
         );
         assert_eq!(
-            draft(1, "Coletamos automaticamente o endereço IP do seu computador."),
+            draft(Iberian::Portuguese, "Coletamos automaticamente o endereço IP do seu computador."),
             [(FactKind::CollectsAutomatic, Some(FactAnswer::Yes), "Coletado em cada visita".to_owned())]
         );
-        assert_eq!(language("pt-BR"), Some(1));
-        assert_eq!(language("en"), None);
+        assert_eq!(Iberian::of("pt-BR"), Some(Iberian::Portuguese));
+        assert_eq!(Iberian::of("en"), None);
     }
 }

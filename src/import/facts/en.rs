@@ -1,28 +1,12 @@
-//! Drafted "at a glance" facts: for each kind, the first sentence that states
-//! it, turned into plain words, with the sentence kept as the fact's quote so a
-//! reviewer (and a resident) can check it against the policy.
-//!
-//! These are drafts: the rules look for how policies phrase each fact, and an
-//! editor reviews the result. A fact is only drafted when a sentence says it.
+//! The facts' rules for a policy in English: how its sentences phrase each
+//! fact, and the plain words each fact is drafted in.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::passages::{passages, plain_sentences};
-use crate::bundle::{inline, Block, Contact, Fact, FactAnswer, FactKind, Section};
-
-pub struct Found {
-    pub answer: Option<FactAnswer>,
-    pub value: String,
-}
-
-/// A sentence → the fact it states, if it states this rule's kind.
-pub type Rule = Box<dyn Fn(&str) -> Option<Found>>;
-
-pub(super) fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap()
-}
+use super::{re, Found};
+use crate::bundle::{FactAnswer, FactKind};
 
 static SELLS_NOT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+)?sell\b|\bnever\s+sells?\b|\bnot\s+sold\b"));
@@ -52,7 +36,7 @@ static NO_PERSISTENT: LazyLock<Regex> =
     LazyLock::new(|| re(r#"(?i)(?:not|never)\s+use\s+(?:any\s+)?(?:persistent|permanent)\W+cookies"#));
 static NO_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:not|never)\s+use\s+(?:any\s+)?cookies"));
 static USES_COOKIES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:use|uses|employs?)\b.*\bcookies\b"));
-static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)third[- ]part(?:y|ies)"));
+pub(super) static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)third[- ]part(?:y|ies)"));
 static AGENCIES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)need to know|disclosed only to|share information with|(?:other|another) government agency")
 });
@@ -83,10 +67,10 @@ const AUTOMATIC_ITEMS: [(&str, &str); 7] = [
 ];
 
 /// An English rule: a plain function, boxed into a [`Rule`] when used.
-type EnglishRule = fn(&str) -> Option<Found>;
+pub(super) type EnglishRule = fn(&str) -> Option<Found>;
 
-/// The rules for English.
-fn english_rules() -> Vec<(FactKind, EnglishRule)> {
+/// The rules for English, in the order the facts are drafted.
+pub(super) fn rules() -> Vec<(FactKind, EnglishRule)> {
     vec![
         (FactKind::SellsData, |s| {
             if SELLS_NOT.is_match(s) {
@@ -226,121 +210,5 @@ fn number(word: &str) -> String {
     }
 }
 
-/// Drafts the facts in the vocabulary's order, from a policy in `language`
-/// (English rules, or Spanish and Portuguese ones with their own words).
-pub fn extract(sections: &[Section], contacts: &[Contact], language: &str) -> Vec<Fact> {
-    // A policy's own summary restates; facts cite the section that says it in full.
-    let passages: Vec<_> = passages(sections).into_iter().filter(|p| !super::summary::is_summary(p.section)).collect();
-    let iberian = super::facts_es_pt::language(language);
-    let rules: Vec<(FactKind, Rule)> = match iberian {
-        Some(l) => super::facts_es_pt::rules(l),
-        None => english_rules().into_iter().map(|(kind, rule)| (kind, Box::new(rule) as Rule)).collect(),
-    };
-    let mut facts: Vec<Fact> = Vec::new();
-    for (kind, rule) in rules {
-        if kind == FactKind::Cookies {
-            facts.extend(cookies_fact(&passages, &rule));
-            continue;
-        }
-        'search: for p in &passages {
-            for sentence in plain_sentences(p.text) {
-                if let Some(found) = rule(&sentence) {
-                    facts.push(Fact {
-                        kind,
-                        answer: found.answer,
-                        value: found.value,
-                        quote: Some(inline::escape(&sentence)),
-                        section: p.section.id.clone(),
-                    });
-                    break 'search;
-                }
-            }
-        }
-    }
-    if let Some(f) = tools_fact(sections, iberian) {
-        facts.push(f);
-    }
-    if let Some(c) = contacts.first() {
-        if let (Some(email), Some(section)) = (&c.email, &c.section) {
-            facts.push(Fact {
-                kind: FactKind::Contact,
-                answer: None,
-                value: inline::escape(email),
-                quote: None,
-                section: section.clone(),
-            });
-        }
-    }
-    facts.sort_by_key(|f| f.kind);
-    facts
-}
-
-/// Cookies are decided by the whole policy, not its first mention: "does not use
-/// permanent cookies. However, … session cookies" means session cookies. The
-/// strongest use stated wins: persistent, then session, then none, then "yes".
-fn cookies_fact(passages: &[super::passages::Passage<'_>], rule: &Rule) -> Option<Fact> {
-    let strength = |a: Option<FactAnswer>| match a {
-        Some(FactAnswer::Persistent) => 3,
-        Some(FactAnswer::Session) => 2,
-        Some(FactAnswer::None) => 1,
-        _ => 0,
-    };
-    let mut best: Option<Fact> = None;
-    for p in passages {
-        for sentence in plain_sentences(p.text) {
-            if let Some(found) = rule(&sentence) {
-                if best.as_ref().is_none_or(|b| strength(found.answer) > strength(b.answer)) {
-                    best = Some(Fact {
-                        kind: FactKind::Cookies,
-                        answer: found.answer,
-                        value: found.value,
-                        quote: Some(inline::escape(&sentence)),
-                        section: p.section.id.clone(),
-                    });
-                }
-            }
-        }
-    }
-    best
-}
-
-/// Third-party tools: named tool entries when the policy lists them, else the
-/// first sentence that mentions third-party services (in English, or in
-/// Spanish or Portuguese, `iberian`).
-fn tools_fact(sections: &[Section], iberian: Option<usize>) -> Option<Fact> {
-    let mut names = Vec::new();
-    let mut first_section = None;
-    for (_, s) in crate::bundle::Bundle::flatten(sections) {
-        for b in &s.blocks {
-            if let Block::Tool(t) = b {
-                names.push(inline::escape(inline::plain(&t.name).replace('™', "").trim()));
-                first_section.get_or_insert_with(|| s.id.clone());
-            }
-        }
-    }
-    if let Some(section) = first_section {
-        let value = match names.len() {
-            1..=3 => names.join(", "),
-            n => format!("{} tools, including {}", n, names[..3].join(", ")),
-        };
-        return Some(Fact {
-            kind: FactKind::ThirdPartyTools,
-            answer: Some(FactAnswer::Yes),
-            value,
-            quote: None,
-            section,
-        });
-    }
-    passages(sections).into_iter().find_map(|p| {
-        let third_party: &Regex = if iberian.is_some() { &super::facts_es_pt::THIRD_PARTY } else { &THIRD_PARTY };
-        plain_sentences(p.text).into_iter().find(|s| third_party.is_match(s)).map(|sentence| Fact {
-            kind: FactKind::ThirdPartyTools,
-            answer: Some(FactAnswer::Yes),
-            value: iberian
-                .map_or("Some services are run by other companies", super::facts_es_pt::third_party_words)
-                .into(),
-            quote: Some(inline::escape(&sentence)),
-            section: p.section.id.clone(),
-        })
-    })
-}
+/// The words for "some services are run by other companies".
+pub(super) const THIRD_PARTY_WORDS: &str = "Some services are run by other companies";
