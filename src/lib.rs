@@ -2,9 +2,11 @@
 //!
 //! The modules follow the data:
 //!
-//! - [`import`]: a policy's existing text (plain text, Markdown, PDF extraction)
-//!   becomes a bundle. Native, used by the `policy-widget` command.
+//! - [`import`]: a policy's existing text (a web page, a Word document, a PDF,
+//!   plain text, Markdown) becomes a bundle. Native, used by the `policy-widget`
+//!   command.
 //! - [`bundle`]: the JSON contract, its loading and validation rules.
+//! - [`search`]: search inside one policy, built from the bundle in the browser.
 //! - [`components`]: Yew components that render a bundle. Pure: they take a loaded
 //!   bundle, so they render natively (tests) and in the browser alike.
 //! - `embed` (wasm only): the `<privacy-policy>` element's Rust side: fetching the

@@ -197,3 +197,156 @@ fn schema_is_the_checked_in_one() {
     assert!(stdout(&out) == checked_in, "www/schema/policy-bundle.schema.json is stale: run `make schema`");
     assert!(checked_in.contains("\"$id\"") && checked_in.contains("policy-bundle/1"));
 }
+
+/// Serves each request's path from `routes` (path → status, content type,
+/// body), answering `count` requests; its address.
+fn serve(routes: Vec<(&'static str, u16, &'static str, Vec<u8>)>, count: usize) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let mut stream = stream.unwrap();
+            let mut request = String::new();
+            BufReader::new(&stream).read_line(&mut request).unwrap();
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, kind, body) = match routes.iter().find(|r| r.0 == path) {
+                Some((_, status, kind, body)) => (*status, *kind, body.clone()),
+                None => (404, "text/plain", b"not found".to_vec()),
+            };
+            let location =
+                if status == 301 { format!("Location: {}\r\n", String::from_utf8_lossy(&body)) } else { String::new() };
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{location}Connection: close\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body)).unwrap();
+        }
+    });
+    address
+}
+
+#[test]
+fn import_reads_a_web_page_from_its_address_after_redirects_with_its_links_made_absolute() {
+    let page = std::fs::read(fixture("import/sources/drupal.html")).unwrap();
+    let address = serve(
+        vec![
+            ("/privacy", 301, "text/html", b"/town/privacy-policy".to_vec()),
+            ("/town/privacy-policy", 200, "text/html; charset=utf-8", page),
+        ],
+        2,
+    );
+    let out = run(&["import", &format!("{address}/privacy")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        bundle["meta"]["canonical_url"],
+        format!("{address}/town/privacy-policy"),
+        "the page's own address, after redirects"
+    );
+    assert_eq!(bundle["meta"]["title"], "Website Privacy Policy");
+    let intro = bundle["intro"][0]["text"].as_str().unwrap();
+    assert!(intro.contains(&format!("[our website]({address}/)")), "relative links made absolute: {intro}");
+}
+
+#[test]
+fn import_of_an_address_says_what_went_wrong_in_one_line() {
+    let address = serve(vec![("/logo.png", 200, "image/png", b"\x89PNG\r\n\x1a\n....".to_vec())], 2);
+    for (path, words) in [
+        ("/missing", "the server answered 404"),
+        ("/logo.png", "the server sent image/png, not a web page, PDF or Word document"),
+    ] {
+        let out = run(&["import", &format!("{address}{path}")]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{path}: {err}");
+    }
+    let out = run(&["import", "http://127.0.0.1:9/nothing-listens-here"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("could not be fetched"), "{}", stderr(&out));
+}
+
+#[test]
+fn import_takes_the_format_from_the_content_then_the_name_then_the_flag() {
+    let dir = std::env::temp_dir().join(format!("policy-widget-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = "<!doctype html><html lang=\"en\"><body><main><h2>Cookies</h2><p>We use <b>session</b> cookies only.</p></main></body></html>";
+    let disguised = dir.join("policy.txt");
+    std::fs::write(&disguised, page).unwrap();
+    let out = run(&["import", &disguised.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("named as plain text but reads as a web page (HTML)"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("We use **session** cookies only."), "{}", stdout(&out));
+
+    // Stdin has no name: the flag says what the content does not.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policy-widget"))
+        .args(["import", "-", "--format", "html"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"<p><b>Cookies</b></p><p>We use session cookies only.</p>").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(bundle["sections"][0]["title"], "Cookies");
+
+    let scan = dir.join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 damaged").unwrap();
+    let out = run(&["import", &scan.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("could not read the PDF"), "{}", stderr(&out));
+    let word = dir.join("policy.docx");
+    std::fs::write(&word, b"PK\x03\x04 not a zip").unwrap();
+    let out = run(&["import", &word.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("could not read the Word document"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_refuses_what_holds_no_policy_in_one_line() {
+    let dir = std::env::temp_dir().join(format!("policy-widget-refusals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let chrome_only = dir.join("menu.html");
+    std::fs::write(&chrome_only, "<html><body><nav><a href=/>Home</a></nav><footer>© Town</footer></body></html>")
+        .unwrap();
+    let zip = dir.join("photos.docx");
+    // A zip with one stored file that is not a Word document's text.
+    let mut bytes = b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00a.txt".to_vec();
+    bytes.extend(b"PK\x01\x02\x14\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a.txt");
+    bytes.extend(b"PK\x05\x06\x00\x00\x00\x00\x01\x00\x01\x00\x33\x00\x00\x00\x23\x00\x00\x00\x00\x00");
+    std::fs::write(&zip, bytes).unwrap();
+    let huge = dir.join("scan.pdf");
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(51 * 1024 * 1024, b' ');
+    std::fs::write(&huge, pdf).unwrap();
+    for (path, words) in [
+        (&chrome_only, "the page holds no text besides its menus"),
+        (&zip, "a zip archive, not a Word document"),
+        (&huge, "over the 50 MB limit"),
+    ] {
+        let out = run(&["import", &path.display().to_string()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", path.display());
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{}: {err}", path.display());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_of_an_address_that_never_answers_stops_at_its_timeout() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/privacy", listener.local_addr().unwrap());
+    // Accepts the connection and never answers.
+    let held = std::thread::spawn(move || listener.accept().map(|(stream, _)| stream));
+    let out = run(&["import", &address, "--timeout", "1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no answer within 1 seconds"), "{err}");
+    drop(held);
+}

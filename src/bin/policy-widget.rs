@@ -12,11 +12,15 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use policy_widget::bundle::{self, load::MAX_BUNDLE_BYTES, PublisherKind};
 use policy_widget::components;
+use policy_widget::import::source::{self, Format};
 use policy_widget::import::{self, Options};
 
-/// The largest source text `import` reads: a policy runs to tens of KB; this
-/// refuses what is certainly not one (a video, a disk image) before reading it.
+/// The largest text (plain, Markdown, a web page) `import` reads: a policy
+/// runs to tens of KB; this refuses what is certainly not one.
 const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
+/// The largest PDF or Word document: their images can weigh far more than
+/// their text.
+const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
 
 #[derive(Parser)]
 #[command(
@@ -31,13 +35,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import a plain-text or Markdown policy; print the bundle as JSON on stdout.
+    /// Import a policy; print the bundle as JSON on stdout.
     ///
-    /// Notes about what the importer removed or joined (page numbers, word-processor
-    /// comments, sentences split by page breaks) go to stderr: review them.
+    /// Reads a web page (.html), a Word document (.docx), a PDF, plain text or
+    /// Markdown, from a file, stdin or a web address. Notes about what the
+    /// importer removed or joined (the site's menus, running headers, page
+    /// numbers, comments, sentences split by page breaks) go to stderr: review them.
     Import {
-        /// The policy text (UTF-8). `-` reads stdin.
+        /// The policy: a file, `-` for stdin, or the address of its web page (`https://…`).
         file: PathBuf,
+        /// The file's format, where neither its name nor its content says (stdin).
+        #[arg(long, value_enum)]
+        format: Option<SourceFormat>,
+        /// How long to wait for a web address's answer, in seconds.
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        timeout: u64,
         /// The policy's title, if the text's own is missing or wrong.
         #[arg(long)]
         title: Option<String>,
@@ -53,7 +65,7 @@ enum Command {
         /// Where the policy's law applies, e.g. "Massachusetts".
         #[arg(long)]
         jurisdiction: Option<String>,
-        /// The address of the page that carries the policy.
+        /// The address of the page that carries the policy (an imported address's own, by default).
         #[arg(long)]
         url: Option<String>,
         /// The policy's language (BCP 47). Default: read from the text (English, Spanish or Portuguese), else `en`.
@@ -83,6 +95,27 @@ enum Command {
     },
     /// Print the bundle format's JSON Schema.
     Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SourceFormat {
+    Txt,
+    Md,
+    Html,
+    Docx,
+    Pdf,
+}
+
+impl From<SourceFormat> for Format {
+    fn from(f: SourceFormat) -> Self {
+        match f {
+            SourceFormat::Txt => Format::Text,
+            SourceFormat::Md => Format::Markdown,
+            SourceFormat::Html => Format::Html,
+            SourceFormat::Docx => Format::Docx,
+            SourceFormat::Pdf => Format::Pdf,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,21 +154,41 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Import { file, title, publisher, kind, website, jurisdiction, url, language } => {
-            let text = read_text(&file, MAX_SOURCE_BYTES)?;
-            if text.trim().is_empty() {
-                return Err(format!("{}: the file is empty", file.display()));
+        Command::Import { file, format, timeout, title, publisher, kind, website, jurisdiction, url, language } => {
+            let name = file.display().to_string();
+            let address = file.to_str().filter(|f| f.starts_with("https://") || f.starts_with("http://"));
+            let Fetched { bytes, served, address: base } = match address {
+                Some(address) => fetch(address, std::time::Duration::from_secs(timeout))?,
+                None => Fetched { bytes: read_bytes(&file, MAX_DOCUMENT_BYTES)?, served: None, address: None },
+            };
+            let mut notices = Vec::new();
+            let named = format.map(Format::from).or(served).or_else(|| Format::from_name(&name));
+            let format = source::format_of(&bytes, named, &mut notices);
+            if matches!(format, Format::Text | Format::Markdown | Format::Html) {
+                check_text_size(&name, bytes.len() as u64, MAX_SOURCE_BYTES)?;
+                if bytes.contains(&0) {
+                    return Err(format!("{name}: looks like a binary file, not text"));
+                }
             }
+            let mut source = source::read(&bytes, format, base.as_ref()).map_err(|e| format!("{name}: {e}"))?;
+            if source.text.trim().is_empty() {
+                return Err(match format {
+                    Format::Html => format!("{name}: the page holds no text besides its menus, header and footer"),
+                    Format::Docx => format!("{name}: the document holds no text"),
+                    _ => format!("{name}: the file is empty"),
+                });
+            }
+            source.notices.splice(0..0, notices);
             let options = Options {
                 title,
                 publisher,
                 publisher_kind: kind.map(Into::into),
                 website,
                 jurisdiction,
-                canonical_url: url,
+                canonical_url: url.or(base.map(|b| b.to_string())),
                 language,
             };
-            let imported = import::import(&text, &options);
+            let imported = import::import_source(source, &options);
             for notice in &imported.notices {
                 eprintln!("note: {notice}");
             }
@@ -250,8 +303,19 @@ fn print(text: &str) -> Result<(), String> {
 /// Reads a UTF-8 text file (or stdin for `-`), refusing directories, files over
 /// `limit` and bytes that are not text, each with a one-line reason.
 fn read_text(path: &Path, limit: u64) -> Result<String, String> {
-    use std::io::Read;
     let name = path.display();
+    let bytes = read_bytes(path, limit)?;
+    if bytes.contains(&0) {
+        return Err(format!("{name}: looks like a binary file, not text"));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// A file's bytes (`-`: stdin's), refused beyond `limit` before they are read.
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let name = path.display().to_string();
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
@@ -260,25 +324,77 @@ fn read_text(path: &Path, limit: u64) -> Result<String, String> {
         if meta.is_dir() {
             return Err(format!("{name}: is a directory, not a file"));
         }
-        if meta.len() > limit {
-            return Err(format!(
-                "{name}: {} MB is over the {} MB limit",
-                meta.len() / (1024 * 1024),
-                limit / (1024 * 1024)
-            ));
-        }
+        check_text_size(&name, meta.len(), limit)?;
         std::fs::File::open(path)
             .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     }
-    if bytes.len() as u64 > limit {
-        return Err(format!("{name}: over the {} MB limit", limit / (1024 * 1024)));
+    check_text_size(&name, bytes.len() as u64, limit)?;
+    Ok(bytes)
+}
+
+fn check_text_size(name: &str, size: u64, limit: u64) -> Result<(), String> {
+    if size > limit {
+        return Err(format!("{name}: {} MB is over the {} MB limit", size / (1024 * 1024), limit / (1024 * 1024)));
     }
-    if bytes.contains(&0) {
-        return Err(format!("{name}: looks like a binary file, not text"));
+    Ok(())
+}
+
+/// A policy's web page, or a PDF or Word file on the web.
+struct Fetched {
+    bytes: Vec<u8>,
+    /// The format its server declares.
+    served: Option<Format>,
+    /// Its address after redirects, against which its relative links resolve.
+    address: Option<url::Url>,
+}
+
+fn fetch(address: &str, timeout: std::time::Duration) -> Result<Fetched, String> {
+    use ureq::ResponseExt;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .max_redirects(10)
+        .http_status_as_error(false)
+        .user_agent(concat!("policy-widget/", env!("CARGO_PKG_VERSION"), " (privacy policy importer)"))
+        .build()
+        .into();
+    let mut response = agent.get(address).call().map_err(|e| match e {
+        ureq::Error::Timeout(_) => {
+            format!("{address}: no answer within {} seconds (--timeout to wait longer)", timeout.as_secs())
+        }
+        ureq::Error::TooManyRedirects => format!("{address}: too many redirects"),
+        e => format!("{address}: could not be fetched ({e})"),
+    })?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(format!(
+            "{address}: the server answered {} {}",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or_default()
+        ));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    let final_address = response.get_uri().to_string();
+    let content_type =
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
+    let served = match content_type.split(';').next().unwrap_or_default().trim() {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "application/pdf" => Some(Format::Pdf),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => Some(Format::Docx),
+        "text/plain" => Some(Format::Text),
+        "text/markdown" => Some(Format::Markdown),
+        _ => None,
+    };
+    let bytes = response.body_mut().with_config().limit(MAX_DOCUMENT_BYTES).read_to_vec().map_err(|e| {
+        format!(
+            "{address}: the answer could not be read ({e}), or is over the {} MB limit",
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        )
+    })?;
+    if served.is_none() && Format::sniff(&bytes).is_none() {
+        let what = if content_type.is_empty() { "something without a type".to_owned() } else { content_type };
+        return Err(format!("{address}: the server sent {what}, not a web page, PDF or Word document"));
+    }
+    Ok(Fetched { bytes, served, address: url::Url::parse(&final_address).ok() })
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -11,6 +11,9 @@ use super::Notice;
 use crate::bundle::inline::{self, classify_target, LinkTarget};
 
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>").unwrap());
+/// A link's target followed by a title in quotes or parentheses.
+static TITLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^\s*(\S+)\s+(?:"[^"]*"|'[^']*'|\([^()]*\))\s*$"#).unwrap());
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]\(((?:[^()]|\([^()]*\))*)\)").unwrap());
 
 /// Rewrites refused links in `text` as their label (an autolink as escaped
@@ -30,9 +33,12 @@ pub fn mend(text: &mut String, website: Option<&str>, notices: &mut Vec<Notice>)
         }
     }
     let mended = LINK.replace_all(text, |c: &regex::Captures| {
-        let (label, target) = (&c[1], &c[2]);
+        let label = &c[1];
+        // CommonMark's title after the target (`[text](https://… "title")`):
+        // the bundle's links carry none, so it goes and the link stays.
+        let target = TITLED.captures(&c[2]).map_or(&c[2], |t| t.get(1).map_or("", |m| m.as_str()));
         if matches!(classify_target(target), LinkTarget::External(_)) {
-            return c[0].to_owned();
+            return if target == &c[2] { c[0].to_owned() } else { format!("[{label}]({target})") };
         }
         if let (Some(site), true) = (website, target.starts_with('/') && !target.starts_with("//")) {
             return format!("[{label}]({}{target})", site.trim_end_matches('/'));
@@ -87,6 +93,16 @@ mod tests {
         let mut r = "[forms](/forms)".to_owned();
         mend(&mut r, Some("https://town.gov/"), &mut notices);
         assert_eq!(r, "[forms](https://town.gov/forms)");
+    }
+
+    #[test]
+    fn a_links_title_goes_and_the_link_stays() {
+        let mut notices = Vec::new();
+        let mut t =
+            r#"See [the law](https://mass.gov/law "Public Records Law") and [forms](/forms 'Forms')."#.to_owned();
+        mend(&mut t, Some("https://town.gov"), &mut notices);
+        assert_eq!(t, "See [the law](https://mass.gov/law) and [forms](https://town.gov/forms).");
+        assert!(notices.is_empty(), "{notices:?}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The importer: a policy's existing text becomes a bundle, with nothing lost.
 //!
-//! The stages, each its own module:
+//! [`source`] first turns the file a policy arrives in (a web page, a Word
+//! document, a PDF, plain text or Markdown) into text with Markdown's
+//! structure. Then the stages, each its own module:
 //! 1. [`clean`]: lines; page numbers and word-processor residue removed (reported).
 //! 2. [`blocks`]: paragraphs, list items, table rows, quotes; page breaks mended.
 //! 3. [`front`]: archive notice, cover memo, title and date lines taken apart.
@@ -25,6 +27,7 @@ mod language;
 mod links;
 mod outline;
 mod passages;
+pub mod source;
 mod summary;
 
 use std::fmt;
@@ -76,6 +79,20 @@ impl fmt::Display for Notice {
 pub struct Imported {
     pub bundle: Bundle,
     pub notices: Vec<Notice>,
+}
+
+/// Imports a policy from its file's text ([`source::read`]): what the file
+/// says of its title and language counts where `options` say nothing, and
+/// the conversion's notices come first.
+pub fn import_source(source: source::Source, options: &Options) -> Imported {
+    let options = Options {
+        title: options.title.clone().or(source.title),
+        language: options.language.clone().or(source.language),
+        ..options.clone()
+    };
+    let mut imported = import(&source.text, &options);
+    imported.notices.splice(0..0, source.notices);
+    imported
 }
 
 /// Imports a plain-text or Markdown policy. Deterministic: the same text and
