@@ -2,7 +2,7 @@
 //! line stands, the size most of it is set in, and its bold and italic runs
 //! (from its fonts' names) marked as the importer reads them.
 
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// One character as drawn: where, how big.
 struct Glyph {
@@ -78,12 +78,17 @@ pub(super) struct Pages {
     /// The strings shown on the page so far, and on each page before.
     strings: usize,
     shown: Vec<usize>,
+    /// Each page's small filled shapes: the bullets a browser paints before
+    /// a list's items rather than drawing a "•" (x, and y from the top, of
+    /// each one's middle).
+    bullets: Vec<Vec<(f64, f64)>>,
 }
 
 impl OutputDev for Pages {
     fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
         self.height = media_box.ury - media_box.lly;
         self.pages.push(Vec::new());
+        self.bullets.push(Vec::new());
         self.strings = 0;
         Ok(())
     }
@@ -121,6 +126,28 @@ impl OutputDev for Pages {
     }
 
     fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn fill(&mut self, ctm: &Transform, _: &ColorSpace, _: &[f64], path: &Path) -> Result<(), OutputError> {
+        let points = path.ops.iter().flat_map(|op| match *op {
+            PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => vec![(x, y)],
+            PathOp::CurveTo(x1, y1, x2, y2, x, y) => vec![(x1, y1), (x2, y2), (x, y)],
+            PathOp::Rect(x, y, w, h) => vec![(x, y), (x + w, y + h)],
+            PathOp::Close => vec![],
+        });
+        let on_page = points.map(|(x, y)| (ctm.m11 * x + ctm.m21 * y + ctm.m31, ctm.m12 * x + ctm.m22 * y + ctm.m32));
+        let (mut left, mut right, mut bottom, mut top) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for (x, y) in on_page {
+            (left, right, bottom, top) = (left.min(x), right.max(x), bottom.min(y), top.max(y));
+        }
+        let (width, height) = (right - left, top - bottom);
+        // A bullet: a dot or a square a few points across, about as wide as tall.
+        if (1.0..8.0).contains(&width) && (1.0..8.0).contains(&height) && width < height * 2.0 && height < width * 2.0 {
+            if let Some(page) = self.bullets.last_mut() {
+                page.push(((left + right) / 2.0, self.height - (bottom + top) / 2.0));
+            }
+        }
         Ok(())
     }
 }
@@ -204,6 +231,14 @@ impl Pages {
                     if new_line {
                         lines.extend(current.take().map(Gathering::line));
                         current = Some(Gathering { runs: Vec::new(), y: g.y, sizes: Vec::new() });
+                        // A painted bullet just before the line's first character, a
+                        // little above its baseline: the line is a list's item.
+                        let bullets = self.bullets.get(p).map_or(&[][..], Vec::as_slice);
+                        if bullets.iter().any(|&(x, y)| {
+                            x < g.x && g.x - x < g.size * 3.0 && (g.y - g.size * 0.35 - y).abs() < g.size * 0.4
+                        }) {
+                            current.as_mut().expect("a line").runs.push((Face::default(), "- ".into()));
+                        }
                     }
                     let line = current.as_mut().expect("a line");
                     if !new_line && last.is_some_and(|l| g.x > l.end + g.size * gap) && !g.text.starts_with(' ') {

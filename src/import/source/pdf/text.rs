@@ -6,6 +6,16 @@ use super::lines::{most_common, Line};
 use crate::import::Notice;
 use crate::keyed::Strings;
 
+/// Whether a line opens a list's item: a bullet ("•", "-", a painted one
+/// written as "- ") or a number or letter ("1.", "(a)") and a space.
+fn opens_item(line: &str) -> bool {
+    let Some((marker, _)) = line.split_once(' ') else { return false };
+    let numbered = marker.len() <= 4
+        && marker.ends_with(['.', ')'])
+        && marker.trim_start_matches('(').trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_alphanumeric());
+    matches!(marker, "-" | "•" | "◦" | "▪" | "–" | "*" | "o") || numbered
+}
+
 /// Whether `line` opens with what looks like a list's number ("(30)", "2.")
 /// but carries on a sentence that `out` leaves unfinished: a lower-case word
 /// follows the number, and the line before ends mid-sentence.
@@ -124,6 +134,8 @@ pub(super) fn write(pages: &[Vec<Line>], notices: &mut Vec<Notice>) -> String {
     }
     let mut out = String::new();
     let mut joined = 0;
+    // Whether the paragraph being written is a list's item.
+    let mut in_item = false;
     for page in pages {
         let mut previous: Option<&Line> = None;
         for line in page {
@@ -172,6 +184,12 @@ pub(super) fn write(pages: &[Vec<Line>], notices: &mut Vec<Notice>) -> String {
                 // on; on a line of its own the numeral would read as a list's.
                 out.truncate(out.len() - 1);
                 out.push(' ');
+            } else if out.ends_with('\n') && !out.ends_with("\n\n") && in_item && !opens_item(&line.plain) {
+                // A list item's next line, indented so that it continues the item.
+                out.push_str("  ");
+            }
+            if out.ends_with("\n\n") || out.is_empty() || opens_item(&line.plain) {
+                in_item = opens_item(&line.plain);
             }
             out.push_str(&line.text);
             out.push('\n');
