@@ -9,8 +9,8 @@ use std::rc::{Rc, Weak};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::state::{Action, Marks};
-use super::turns::{Changes, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
+use super::state::Action;
+use super::turns::{Changes, Marks, Shown, FIRST_TURN, LATER_TURN, TURN_DELAY_MS};
 use super::{use_bundle_effect, Shared, AFTER_FIRST_PAINT_MS};
 use crate::bundle::Bundle;
 use crate::search::{Index, Results};

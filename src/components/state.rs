@@ -7,12 +7,7 @@ use yew::Reducible;
 
 use crate::bundle::config::InitialState;
 use crate::bundle::{Bundle, Section};
-use crate::keyed::{Keyed, Strings};
-use crate::search::Highlighter;
-
-/// The search's marks on screen, by section id (an empty `Highlighter` where
-/// a search took a section's marks off).
-pub type Marks = Keyed<Rc<Highlighter>>;
+use crate::keyed::Strings;
 
 #[derive(Clone, Default)]
 pub struct Open {

@@ -14,10 +14,14 @@
 
 use std::rc::Rc;
 
-use super::state::{with_ancestors, Action, Marks, Turn};
+use super::state::{with_ancestors, Action, Turn};
 use crate::bundle::Section;
-use crate::keyed::Strings;
-use crate::search::Results;
+use crate::keyed::{Keyed, Strings};
+use crate::search::{Highlighter, Results};
+
+/// A search's marks, by section id (an empty `Highlighter` where a search
+/// takes a section's marks off).
+pub type Marks = Keyed<Rc<Highlighter>>;
 
 /// Sections changed in the keystroke's own render: what a screen shows, and
 /// most searches of a real policy ("coo" changes a dozen sections of
