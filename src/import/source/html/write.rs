@@ -122,32 +122,13 @@ impl Writer<'_> {
         for (n, item) in (start..).zip(items) {
             let marker = if ordered { format!("{n}.") } else { "-".to_owned() };
             let indent = "    ".repeat(depth);
-            // The item's own text, then its nested lists (and other blocks) below it.
-            let mut text = String::new();
-            let mut nested = Vec::new();
-            for child in item.children() {
-                match child.value() {
-                    Node::Text(t) => text.push_str(&inline::escape(&collapse_keep_edges(t))),
-                    Node::Element(_) => {
-                        let e = ElementRef::wrap(child).expect("an element node");
-                        if NEVER_TEXT.contains(&e.value().name()) {
-                            continue;
-                        }
-                        if matches!(e.value().name(), "ul" | "ol") {
-                            nested.push(e);
-                        } else if is_block(e) {
-                            let inner = self.inline_of(e);
-                            if !text.trim().is_empty() && !inner.trim().is_empty() {
-                                text.push(' ');
-                            }
-                            text.push_str(&inner);
-                        } else {
-                            text.push_str(&self.inline(e));
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            // The item's own text, then its nested lists below it.
+            let nested: Vec<ElementRef> = item
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| matches!(e.value().name(), "ul" | "ol"))
+                .collect();
+            let text = self.inline_children(item, &nested);
             self.out.push_str(&format!("{indent}{marker} {}\n", collapse(&text)));
             for list in nested {
                 self.list(list, depth + 1);
@@ -234,12 +215,20 @@ impl Writer<'_> {
 
     /// The inline content of an element, whatever its own kind.
     fn inline_of(&mut self, element: ElementRef<'_>) -> String {
+        self.inline_children(element, &[])
+    }
+
+    /// The inline content of an element's children but `except`.
+    fn inline_children(&mut self, element: ElementRef<'_>, except: &[ElementRef<'_>]) -> String {
         let mut out = String::new();
         for child in element.children() {
             match child.value() {
                 Node::Text(t) => out.push_str(&inline::escape(&collapse_keep_edges(t))),
                 Node::Element(e) if !NEVER_TEXT.contains(&e.name()) => {
                     let e = ElementRef::wrap(child).expect("an element node");
+                    if except.contains(&e) {
+                        continue;
+                    }
                     if is_chrome(&e) {
                         self.dropped.chrome.push(describe(e));
                     } else if is_block(e) {
