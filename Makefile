@@ -1,7 +1,8 @@
 # The newcomer's commands. Each installs what it needs first (.ci/setup).
 #   make demo   build the widget and serve the demo at http://127.0.0.1:8080 (PORT=…)
 #   make test   every test layer; the last line reads "N passed, N failed"
-#   make dist   the embeddable files in dist/ (public entry dist/policy-widget.js)
+#   make dist   the embeddable files in dist/ (public entry dist/policy-widget.js),
+#               and the studio in dist/studio/
 
 PORT ?= 8080
 # Tools installed by .ci/setup: cargo's bin (trunk, wasm-bindgen) and npm's (wasm-opt).
@@ -15,6 +16,7 @@ demo: dist
 dist: setup-build
 	$(SMALL_WASM) trunk build --release --offline
 	node .ci/sizes.mjs dist
+	trunk build --offline --config www/studio/Trunk.toml
 
 # The shipped wasm is built smaller than plain cargo can (about 22 KB gzip less,
 # docs/performance.md): the standard library rebuilt for size from rust-src,

@@ -46,7 +46,14 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        // As web servers do: /studio → /studio/, so the page's relative links resolve.
+        if (!path.endsWith('/')) {
+          res.writeHead(301, { Location: `${path}/`, ...extra }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...extra });
       res.end(body);

@@ -22,10 +22,14 @@
 
 pub mod bundle;
 pub mod components;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub mod import;
 pub mod keyed;
 pub mod search;
 
-#[cfg(target_arch = "wasm32")]
+// The crate's wasm is the widget, or with `authoring` the studio: never both,
+// so the widget's wasm carries nothing of the studio.
+#[cfg(all(target_arch = "wasm32", not(feature = "authoring")))]
 mod embed;
+#[cfg(feature = "authoring")]
+pub mod studio;

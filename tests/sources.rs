@@ -272,3 +272,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_pdf_its_reader_panics_on_gives_a_message() {
+    let bytes =
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/sources/font-missing.pdf"))
+            .unwrap();
+    let file = source::File { name: "font-missing.pdf", bytes: &bytes, declared: None, base: None };
+    let error = source::read_file(file).unwrap_err();
+    assert_eq!(
+        error,
+        "font-missing.pdf: could not read the PDF (its text could not be decoded): it may be damaged; open it and save or print it again as a PDF"
+    );
+}

@@ -15,12 +15,8 @@ use policy_widget::components;
 use policy_widget::import::source::{self, Format};
 use policy_widget::import::{self, Options};
 
-/// The largest text (plain, Markdown, a web page) `import` reads: a policy
-/// runs to tens of KB; this refuses what is certainly not one.
-const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
-/// The largest PDF or Word document: their images can weigh far more than
-/// their text.
-const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
+/// The most `import` reads of a file or an address.
+const MAX_DOCUMENT_BYTES: u64 = source::MAX_DOCUMENT_BYTES as u64;
 
 #[derive(Parser)]
 #[command(
@@ -161,24 +157,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Some(address) => fetch(address, std::time::Duration::from_secs(timeout))?,
                 None => Fetched { bytes: read_bytes(&file, MAX_DOCUMENT_BYTES)?, served: None, address: None },
             };
-            let mut notices = Vec::new();
-            let named = format.map(Format::from).or(served).or_else(|| Format::from_name(&name));
-            let format = source::format_of(&bytes, named, &mut notices);
-            if matches!(format, Format::Text | Format::Markdown | Format::Html) {
-                check_text_size(&name, bytes.len() as u64, MAX_SOURCE_BYTES)?;
-                if bytes.contains(&0) {
-                    return Err(format!("{name}: looks like a binary file, not text"));
-                }
-            }
-            let mut source = source::read(&bytes, format, base.as_ref()).map_err(|e| format!("{name}: {e}"))?;
-            if source.text.trim().is_empty() {
-                return Err(match format {
-                    Format::Html => format!("{name}: the page holds no text besides its menus, header and footer"),
-                    Format::Docx => format!("{name}: the document holds no text"),
-                    _ => format!("{name}: the file is empty"),
-                });
-            }
-            source.notices.splice(0..0, notices);
+            let file = source::File {
+                name: &name,
+                bytes: &bytes,
+                declared: format.map(Format::from).or(served),
+                base: base.as_ref(),
+            };
+            let source = source::read_file(file)?;
             let options = Options {
                 title,
                 publisher,
@@ -196,7 +181,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             for p in &problems {
                 eprintln!("warning: the imported bundle needs editing: {p}");
             }
-            print(&to_json(&imported.bundle))?;
+            print(&bundle::to_json(&imported.bundle))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { file } => match checked_bundle(&file, Problems::Stdout)? {
@@ -213,18 +198,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     .filter(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
                 pairs.push(pair.ok_or_else(|| format!("--attribute {attribute}: write it as name=value"))?);
             }
-            let mut bundle = match checked_bundle(&file, Problems::Stderr)? {
+            let bundle = match checked_bundle(&file, Problems::Stderr)? {
                 Ok(bundle) => bundle,
                 Err(code) => return Ok(code),
             };
-            for w in bundle.config.apply_attributes(pairs.iter().copied()) {
+            let (element, warnings) = components::page_element(bundle, &src, &pairs);
+            for w in warnings {
                 eprintln!("warning: {w}");
             }
-            let mut element = format!("<privacy-policy src=\"{}\"", attribute_value(&src));
-            for (name, value) in &pairs {
-                element.push_str(&format!(" {name}=\"{}\"", attribute_value(value)));
-            }
-            print(&format!("{element}>\n{}\n</privacy-policy>\n", components::fallback_html(bundle)))?;
+            print(&element)?;
             eprintln!("note: {FALLBACK_CSS_NOTE}");
             Ok(ExitCode::SUCCESS)
         }
@@ -275,20 +257,8 @@ fn checked_bundle(file: &Path, problems_to: Problems) -> Result<Result<bundle::B
     }
 }
 
-/// Text as a double-quoted HTML attribute value.
-fn attribute_value(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
-}
-
-/// Pretty JSON with a final newline, as checked into the repository.
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("bundle types always serialise");
-    s.push('\n');
-    s
-}
-
 fn schema_json() -> String {
-    to_json(&policy_widget::bundle::schema())
+    bundle::to_json(&policy_widget::bundle::schema())
 }
 
 fn print(text: &str) -> Result<(), String> {
@@ -335,7 +305,7 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 fn check_text_size(name: &str, size: u64, limit: u64) -> Result<(), String> {
     if size > limit {
-        return Err(format!("{name}: {} MB is over the {} MB limit", size / (1024 * 1024), limit / (1024 * 1024)));
+        return Err(source::too_large(name, size as usize, limit as usize));
     }
     Ok(())
 }

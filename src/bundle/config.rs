@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::names::Named;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Config {
     /// Which sections are open when the widget first shows.
@@ -38,7 +38,7 @@ impl Default for Config {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InitialState {
     /// Every section closed: the reader sees the outline.
@@ -51,7 +51,7 @@ pub enum InitialState {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SummaryPosition {
     /// Before the sections (recommended: the gist first).
@@ -63,7 +63,7 @@ pub enum SummaryPosition {
 
 /// Which parts of the widget show.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Panels {
     pub summary: bool,
@@ -119,7 +119,7 @@ impl Panels {
 /// host, so a site can also set `--pp-accent`, `--pp-font` and `--pp-radius` in its
 /// own stylesheet. Values are checked (see `validate`): they cannot carry CSS.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Theme {
     /// Accent colour: `#rgb` or `#rrggbb`. Defaults to a blue with AA contrast.
@@ -138,13 +138,13 @@ macro_rules! labels {
         /// Every string the widget shows that does not come from the policy.
         /// `{n}`-style placeholders are filled in by the widget.
         #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
         #[serde(default)]
         pub struct Labels {
             $( $(#[$doc])* pub $name: String, )*
             /// Keys that name no label, kept to be reported (not silently dropped).
             #[serde(skip)]
-            #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+            #[cfg_attr(feature = "authoring", schemars(skip))]
             pub unknown: Vec<String>,
         }
 

@@ -5,7 +5,7 @@
 //! the widget reads with [`super::read`], which is far smaller in wasm.
 //! `tests/reader.rs` keeps the two accepting and refusing the same bundles.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 use serde::Deserializer;
 
 use super::model::{Bundle, FORMAT};
@@ -86,12 +86,12 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 use serde::Deserialize;
 
 /// Just the format field, read before the rest so that a bundle of another
 /// version gets "unsupported format" rather than a list of type errors.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 #[derive(Deserialize)]
 pub struct FormatOnly {
     #[serde(default)]
@@ -99,7 +99,7 @@ pub struct FormatOnly {
 }
 
 /// The format field of any JSON type, so a number there is reported clearly.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 mod serde_value {
     use serde::de::{Deserialize, Deserializer, Visitor};
 
@@ -148,7 +148,7 @@ mod serde_value {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 impl FormatOnly {
     /// Refuses a bundle whose format this widget does not read.
     pub fn check(&self) -> Result<(), Problem> {
@@ -177,7 +177,7 @@ pub fn check_format(format: Option<Option<&str>>) -> Result<(), Problem> {
 ///
 /// Native only: the widget reads with [`super::read`], which names the path
 /// of a type error as well, in far less wasm.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Loaded, Problem> {
     let mut warnings = Vec::new();
     let mut on_unknown = |path: serde_ignored::Path<'_>| {
@@ -200,7 +200,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Loaded,
 }
 
 /// Parses JSON text natively (the CLI and the tests).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub fn from_json(text: &str) -> Result<Loaded, Problem> {
     check_text(text)?;
     let syntax = |e: serde_json::Error| {

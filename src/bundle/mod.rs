@@ -46,7 +46,7 @@ impl fmt::Display for Problem {
 
 /// Loads and validates JSON text: what `policy-widget validate` runs.
 /// `Ok` carries warnings; `Err` carries every error found.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub fn check_json(text: &str) -> Result<(Bundle, Vec<Problem>), Vec<Problem>> {
     let loaded = load::from_json(text).map_err(|p| vec![p])?;
     let errors = validate::validate(&loaded.bundle);
@@ -57,9 +57,18 @@ pub fn check_json(text: &str) -> Result<(Bundle, Vec<Problem>), Vec<Problem>> {
     }
 }
 
+/// Pretty JSON with a final newline: how a bundle is written, by the command
+/// line and the studio alike (and how the seeds are checked in).
+#[cfg(feature = "authoring")]
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("bundle types always serialise");
+    s.push('\n');
+    s
+}
+
 /// The bundle format's JSON Schema, generated from the types above so it
 /// cannot drift from what the widget reads.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub fn schema() -> schemars::Schema {
     let mut schema = schemars::schema_for!(Bundle);
     schema.insert(

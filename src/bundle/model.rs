@@ -18,7 +18,7 @@ pub const FORMAT: &str = "policy-bundle/1";
 // since walking a whole policy on every render once cost 0.3 s a keystroke at
 // 100× Mass.gov's length, and the comparison's code would ship in the wasm.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Bundle {
     /// Always `"policy-bundle/1"` for this version of the format.
     pub format: String,
@@ -50,7 +50,7 @@ pub struct Bundle {
 
 /// Who publishes the policy and when it took effect.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Meta {
     /// The policy's title, as inline text.
     pub title: String,
@@ -77,7 +77,7 @@ fn default_language() -> String {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Publisher {
     pub name: String,
     #[serde(default)]
@@ -88,7 +88,7 @@ pub struct Publisher {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublisherKind {
     Town,
@@ -102,7 +102,7 @@ pub enum PublisherKind {
 
 /// One key point of the quick summary.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct SummaryPoint {
     /// The point in plain words, as inline text.
     pub text: String,
@@ -112,7 +112,7 @@ pub struct SummaryPoint {
 
 /// One "at a glance" fact.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Fact {
     pub kind: FactKind,
     /// A machine-readable answer where the kind has one (see `FactAnswer`).
@@ -130,7 +130,7 @@ pub struct Fact {
 /// The fixed vocabulary of facts, after the categories privacy research uses
 /// (OPP-115) and what US public bodies must add (public records).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// Personal information you choose to give (forms, email, surveys).
@@ -164,7 +164,7 @@ pub enum FactKind {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactAnswer {
     Yes,
@@ -179,7 +179,7 @@ pub enum FactAnswer {
 
 /// A section of the policy; sections nest.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Stable, unique across the bundle: lower-case letters, digits and hyphens,
     /// starting with a letter. Deep links (`#id`) and summary references use it.
@@ -194,7 +194,7 @@ pub struct Section {
 
 /// A piece of section content.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -211,7 +211,7 @@ pub enum Block {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct List {
     #[serde(default)]
     pub ordered: bool,
@@ -219,7 +219,7 @@ pub struct List {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct ListItem {
     pub text: String,
     /// A list nested under this item.
@@ -228,7 +228,7 @@ pub struct ListItem {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Field {
     pub label: String,
     /// Inline text; a blank line (`\n\n`) separates paragraphs.
@@ -236,7 +236,7 @@ pub struct Field {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -248,7 +248,7 @@ pub struct Table {
 /// A third-party tool entry. Every value is inline text in which a blank line
 /// (`\n\n`) separates paragraphs; links are inline links.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Tool {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,7 +270,7 @@ pub struct Tool {
 
 /// A defined term for the glossary.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Definition {
     pub term: String,
     /// Other names for the same thing, e.g. "IP address" for "Internet Protocol address".
@@ -284,7 +284,7 @@ pub struct Definition {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// Who this reaches, e.g. "Web Administrator".
     pub label: String,
@@ -305,7 +305,7 @@ pub struct Contact {
 
 /// Text that travels with a policy without being part of it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct FrontMatter {
     pub kind: FrontMatterKind,
     /// A heading for the note, e.g. "About this copy".
@@ -314,7 +314,7 @@ pub struct FrontMatter {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FrontMatterKind {
     /// A note from an archive about where the copy comes from.

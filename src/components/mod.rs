@@ -11,7 +11,7 @@ mod copy_link;
 mod element;
 mod events;
 mod facts;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 mod fallback;
 mod heading;
 mod icons;
@@ -29,8 +29,8 @@ mod turns;
 mod view;
 
 pub use browser::links_to_section;
-#[cfg(not(target_arch = "wasm32"))]
-pub use fallback::render as fallback_html;
+#[cfg(feature = "authoring")]
+pub use fallback::{element as page_element, render as fallback_html};
 pub use status::{error_notice, loading};
 pub use view::{FirstPaint, PolicyView, Props as PolicyViewProps};
 use yew::hook;

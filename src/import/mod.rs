@@ -27,6 +27,7 @@ mod language;
 mod links;
 mod outline;
 mod passages;
+pub mod previous;
 pub mod source;
 mod summary;
 

@@ -15,6 +15,13 @@ use url::Url;
 
 use super::Notice;
 
+/// The largest text (plain, Markdown, a web page) read: a policy runs to tens
+/// of KB; this refuses what is certainly not one.
+pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
+/// The largest PDF or Word document: their images can weigh far more than
+/// their text. Also the most a caller needs to read of any file.
+pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;
+
 /// The formats a policy arrives in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -127,6 +134,57 @@ pub fn read(bytes: &[u8], format: Format, base: Option<&Url>) -> Result<Source, 
         Format::Docx => docx::convert(bytes),
         Format::Pdf => pdf::convert(bytes),
     }
+}
+
+/// The message for a file over a limit: the size in whole MB, as a person
+/// reads it in their file manager.
+pub fn too_large(name: &str, size: usize, limit: usize) -> String {
+    let mb = |n: usize| n.div_ceil(1024 * 1024);
+    format!("{name}: {} MB is over the {} MB limit", mb(size), mb(limit))
+}
+
+/// A policy's file as it arrives, from a disk, a web address or a browser's
+/// file input.
+pub struct File<'a> {
+    /// What the person calls it (a path, an address, a file's name): the
+    /// start of every error message.
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    /// The format a `--format` option or a server's content type declares;
+    /// else the name's extension counts.
+    pub declared: Option<Format>,
+    /// The address the file came from, against which a page's relative links resolve.
+    pub base: Option<&'a Url>,
+}
+
+/// Reads a policy's file, whatever its format, into the importer's text:
+/// what the command line and the studio both run, so the same file gives the
+/// same bundle in each. Errors are one line, starting with the file's name.
+pub fn read_file(file: File) -> Result<Source, String> {
+    let File { name, bytes, declared, base } = file;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name, bytes.len(), MAX_DOCUMENT_BYTES));
+    }
+    let mut notices = Vec::new();
+    let format = format_of(bytes, declared.or_else(|| Format::from_name(name)), &mut notices);
+    if matches!(format, Format::Text | Format::Markdown | Format::Html) {
+        if bytes.len() > MAX_TEXT_BYTES {
+            return Err(too_large(name, bytes.len(), MAX_TEXT_BYTES));
+        }
+        if bytes.contains(&0) {
+            return Err(format!("{name}: looks like a binary file, not text"));
+        }
+    }
+    let mut source = read(bytes, format, base).map_err(|e| format!("{name}: {e}"))?;
+    if source.text.trim().is_empty() {
+        return Err(match format {
+            Format::Html => format!("{name}: the page holds no text besides its menus, header and footer"),
+            Format::Docx => format!("{name}: the document holds no text"),
+            _ => format!("{name}: the file is empty"),
+        });
+    }
+    source.notices.splice(0..0, notices);
+    Ok(source)
 }
 
 #[cfg(test)]

@@ -1,0 +1,134 @@
+//! An update: a new text of a policy imported beside last version's bundle.
+//! What the publisher reviewed and wrote last time (summary points, facts,
+//! who publishes it, display options) stays, wherever the section it points
+//! at still exists; what cannot stay is reported, never dropped silently.
+
+use crate::bundle::{Bundle, Section};
+
+/// Where each of the previous bundle's sections is in the new one: the same
+/// id, else the same title (a section the new text moved keeps its title, and
+/// the importer may have given it another id).
+fn new_id(previous: &Bundle, draft: &Bundle, id: &str) -> Option<String> {
+    if draft.section(id).is_some() {
+        return Some(id.to_owned());
+    }
+    let title = previous.section(id).map(|s| normalised(&s.title))?;
+    draft
+        .sections_flat()
+        .into_iter()
+        .find(|(_, s)| normalised(&s.title) == title)
+        .map(|(_, s): (usize, &Section)| s.id.clone())
+}
+
+fn normalised(title: &str) -> String {
+    title.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Carries last version's reviewed work into `draft`; returns a line for each
+/// summary point or fact that could not come along, saying why.
+///
+/// Carried summary points replace the drafted ones; carried facts replace the
+/// drafted facts of their kind, and drafted facts of other kinds stay after
+/// them. The publisher, jurisdiction, page address and display options are
+/// last version's, which a person set; the text's own title, dates and
+/// language are the new text's.
+pub fn carry_over(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
+    let mut lost = Vec::new();
+    let mut summary = Vec::new();
+    for point in &previous.summary {
+        match new_id(previous, draft, &point.section) {
+            Some(section) => summary.push(crate::bundle::SummaryPoint { section, ..point.clone() }),
+            None => lost.push(format!(
+                "summary point \"{}\" was not carried over: its section \"{}\" is not in the new text",
+                point.text, point.section
+            )),
+        }
+    }
+    if !summary.is_empty() {
+        draft.summary = summary;
+    }
+    let mut facts = Vec::new();
+    for fact in &previous.facts {
+        match new_id(previous, draft, &fact.section) {
+            Some(section) => facts.push(crate::bundle::Fact { section, ..fact.clone() }),
+            None => lost.push(format!(
+                "fact \"{}\" was not carried over: its section \"{}\" is not in the new text",
+                fact.value, fact.section
+            )),
+        }
+    }
+    let drafted = std::mem::take(&mut draft.facts);
+    draft.facts = facts;
+    let carried_kinds: Vec<_> = draft.facts.iter().map(|f| f.kind).collect();
+    draft.facts.extend(drafted.into_iter().filter(|f| !carried_kinds.contains(&f.kind)));
+
+    draft.meta.publisher = previous.meta.publisher.clone();
+    draft.meta.jurisdiction = previous.meta.jurisdiction.clone().or(draft.meta.jurisdiction.take());
+    draft.meta.canonical_url = previous.meta.canonical_url.clone().or(draft.meta.canonical_url.take());
+    draft.config = previous.config.clone();
+    lost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::validate::validate;
+    use crate::bundle::{Block, Fact, FactKind, SummaryPoint};
+
+    fn bundle(sections: &[(&str, &str)]) -> Bundle {
+        let mut b: Bundle = serde_json::from_str(
+            r#"{"format":"policy-bundle/1","meta":{"title":"P","publisher":{"name":"Town"}},"sections":[]}"#,
+        )
+        .unwrap();
+        b.sections = sections
+            .iter()
+            .map(|(id, title)| Section {
+                id: (*id).into(),
+                title: (*title).into(),
+                blocks: vec![Block::Paragraph { text: "Text.".into() }],
+                sections: Vec::new(),
+            })
+            .collect();
+        b
+    }
+
+    fn fact(kind: FactKind, value: &str, section: &str) -> Fact {
+        Fact { kind, answer: None, value: value.into(), quote: None, section: section.into() }
+    }
+
+    #[test]
+    fn reviewed_points_and_facts_follow_their_sections_by_id_then_title() {
+        let mut previous = bundle(&[("cookies", "Cookies"), ("security", "Security"), ("gone", "Old part")]);
+        previous.meta.publisher.name = "Town of Concord".into();
+        previous.summary = vec![
+            SummaryPoint { text: "Cookies only for sessions.".into(), section: "cookies".into() },
+            SummaryPoint { text: "Kept safe.".into(), section: "security".into() },
+            SummaryPoint { text: "Old.".into(), section: "gone".into() },
+        ];
+        previous.facts =
+            vec![fact(FactKind::Cookies, "Session only", "cookies"), fact(FactKind::Retention, "1 year", "gone")];
+        // The new text renamed the cookies section's id, kept its title; security is as it was.
+        let mut draft = bundle(&[("cookies-and-tracking", "Cookies"), ("security", "Security")]);
+        draft.summary = vec![SummaryPoint { text: "Drafted.".into(), section: "security".into() }];
+        draft.facts = vec![fact(FactKind::Cookies, "drafted", "security"), fact(FactKind::Security, "SSL", "security")];
+
+        let lost = carry_over(&previous, &mut draft);
+        let points: Vec<_> = draft.summary.iter().map(|p| (p.text.as_str(), p.section.as_str())).collect();
+        assert_eq!(points, [("Cookies only for sessions.", "cookies-and-tracking"), ("Kept safe.", "security")]);
+        let facts: Vec<_> = draft.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
+        assert_eq!(facts, [(FactKind::Cookies, "Session only"), (FactKind::Security, "SSL")]);
+        assert_eq!(lost.len(), 2, "{lost:?}");
+        assert!(lost[0].contains("\"Old.\"") && lost[1].contains("\"1 year\"") && lost[1].contains("\"gone\""));
+        assert_eq!(draft.meta.publisher.name, "Town of Concord");
+        assert_eq!(validate(&draft), []);
+    }
+
+    #[test]
+    fn nothing_carried_keeps_the_draft() {
+        let previous = bundle(&[("a", "A")]);
+        let mut draft = bundle(&[("b", "B")]);
+        draft.summary = vec![SummaryPoint { text: "Drafted.".into(), section: "b".into() }];
+        assert_eq!(carry_over(&previous, &mut draft), Vec::<String>::new());
+        assert_eq!(draft.summary.len(), 1);
+    }
+}

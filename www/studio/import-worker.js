@@ -1,0 +1,23 @@
+// Runs the studio's importer (src/studio/engine.rs) off the page, on its own
+// instance of the studio's wasm. Answers { id, draft } or { id, error }; after
+// the wasm stopped (a trap: a reader's panic), `ended` tells the page to start
+// another worker, since this instance can run nothing more.
+
+import init, { importPolicy } from './privacy-policy-widget.js';
+
+const ready = init({ module_or_path: new URL('./privacy-policy-widget_bg.wasm', import.meta.url) });
+
+self.onmessage = async ({ data: { id, source, name } }) => {
+  try {
+    await ready;
+    const bytes = new Uint8Array(await source.arrayBuffer());
+    self.postMessage({ id, draft: importPolicy(bytes, name) });
+  } catch (error) {
+    if (typeof error === 'string') {
+      self.postMessage({ id, error });
+    } else {
+      const message = `${name}: the importer could not read this file: it may be damaged. Open it and save it again (a PDF: print it to a new PDF), or bring the policy in another format.`;
+      self.postMessage({ id, error: message, ended: true });
+    }
+  }
+};
