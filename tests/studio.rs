@@ -59,7 +59,9 @@ fn a_problem_is_said_beside_its_field_and_listed_with_a_link_to_it() {
     work.bundle.facts[0].section = "no-such-section".into();
     let html = render(State { work: Some(work), ..State::default() });
     assert!(html.contains(r#"id="f-meta-effective_date" aria-describedby="f-meta-effective_date-hint f-meta-effective_date-problem" aria-invalid="true""#));
-    assert!(html.contains(r#"<p id="f-meta-effective_date-problem" class="problem"><span>"2024-13-45" is not a date as YYYY-MM-DD"#));
+    assert!(html.contains(
+        r#"<p id="f-meta-effective_date-problem" class="problem"><span>"2024-13-45" is not a date as YYYY-MM-DD"#
+    ));
     assert!(html.contains(r##"<a href="#f-facts-0-section">facts[0].section</a>"##));
     assert!(html.contains("2 problems to fix before the widget shows this bundle"));
 }

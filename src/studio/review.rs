@@ -195,6 +195,13 @@ pub fn facts(bundle: &Bundle, ctx: &Ctx) -> Html {
         len: bundle.facts.len(),
         ctx,
     };
+    // Each kind as its card's label reads, in the policy's language.
+    let kinds: Vec<_> = FactKind::NAMES
+        .iter()
+        .map(|(name, kind)| {
+            ((*name).to_owned(), crate::components::fact_label(*kind, &bundle.config.labels).to_owned())
+        })
+        .collect();
     let answers: Vec<_> =
         std::iter::once((String::new(), "(none)".to_owned())).chain(choices::<FactAnswer>(spoken)).collect();
     part.render(|i| {
@@ -203,7 +210,7 @@ pub fn facts(bundle: &Bundle, ctx: &Ctx) -> Html {
         let edit = move |field| move |v| Edit::Item(List::Facts, i, field, v);
         html! { <>
             { ctx.field(at("value"), "Answer as shown", &f.value, Control::Line, ctx.on_edit(edit(ItemField::Value))).render() }
-            { ctx.field(at("kind"), "Question", f.kind.name(), Control::Choice(choices::<FactKind>(spoken)), ctx.on_edit(edit(ItemField::Kind))).render() }
+            { ctx.field(at("kind"), "Card", f.kind.name(), Control::Choice(kinds.clone()), ctx.on_edit(edit(ItemField::Kind))).render() }
             { ctx.field(at("answer"), "Short answer", f.answer.map_or("", Named::name), Control::Choice(answers.clone()), ctx.on_edit(edit(ItemField::Answer))).render() }
             { ctx.field(at("quote"), "Quote from the policy", f.quote.as_deref().unwrap_or_default(), Control::Lines, ctx.on_edit(edit(ItemField::Quote))).render() }
             { ctx.field(at("section"), "Section", &f.section, ctx.section_choice(false), ctx.on_edit(edit(ItemField::Section))).render() }

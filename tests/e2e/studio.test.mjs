@@ -276,8 +276,8 @@ test('leaving with unsaved changes asks first; after a download it does not', as
   await context.close();
 });
 
-test('keyboard: moving or removing an item keeps the focus with it; axe finds nothing; the page fits a tablet and 1024 px', async () => {
-  for (const viewport of [{ width: 1024, height: 800 }, { width: 768, height: 1024 }]) {
+test('keyboard: moving or removing an item keeps the focus with it; axe finds nothing; the page fits 1024 px, a tablet and a phone', async () => {
+  for (const viewport of [{ width: 1024, height: 800 }, { width: 768, height: 1024 }, { width: 360, height: 800 }]) {
     const { page, context } = await openStudio(viewport);
     assert.deepEqual(await axe(page), [], 'the empty studio');
     await pasteAndImport(page, seedText('massgov-2016'));

@@ -1,13 +1,18 @@
 // Runs the studio's importer (src/studio/engine.rs) off the page, on its own
-// instance of the studio's wasm. Answers { id, draft } or { id, error }; after
+// instance of the studio's wasm: the page sends the compiled module first,
+// then files. Answers { id, draft } or { id, error }; after
 // the wasm stopped (a trap: a reader's panic), `ended` tells the page to start
 // another worker, since this instance can run nothing more.
 
 import init, { importPolicy } from './privacy-policy-widget.js';
 
-const ready = init({ module_or_path: new URL('./privacy-policy-widget_bg.wasm', import.meta.url) });
+let ready;
 
-self.onmessage = async ({ data: { id, source, name } }) => {
+self.onmessage = async ({ data: { module, id, source, name } }) => {
+  if (module) {
+    ready = init({ module_or_path: module });
+    return;
+  }
   try {
     await ready;
     const bytes = new Uint8Array(await source.arrayBuffer());

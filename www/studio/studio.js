@@ -8,6 +8,12 @@
 import init, { startStudio } from './privacy-policy-widget.js';
 
 const wasm = new URL('./privacy-policy-widget_bg.wasm', import.meta.url);
+// Compiled once: the page's instance and each worker's are made from it.
+const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(async () =>
+  // A server that does not send .wasm as application/wasm.
+  WebAssembly.compile(await (await fetch(wasm)).arrayBuffer()),
+);
+/** The worker, once it has the module; null until the first import and after one stopped. */
 let worker = null;
 let nextId = 0;
 const waiting = new Map();
@@ -15,32 +21,37 @@ const waiting = new Map();
 function endWorker(reason) {
   for (const { reject, name } of waiting.values()) reject(`${name}: ${reason}`);
   waiting.clear();
-  worker?.terminate();
+  worker?.then((w) => w.terminate());
   worker = null;
 }
 
 function startWorker() {
-  worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => {
-    const { resolve, reject } = waiting.get(data.id);
-    waiting.delete(data.id);
-    if (data.error === undefined) resolve(data.draft);
-    else reject(data.error);
-    if (data.ended) endWorker('the importer stopped');
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    endWorker(`the importer could not run (${event.message || 'the worker failed'})`);
-  };
+  return compiled.then((module) => {
+    const w = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }) => {
+      const { resolve, reject } = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.error === undefined) resolve(data.draft);
+      else reject(data.error);
+      if (data.ended) endWorker('the importer stopped');
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      endWorker(`the importer could not run (${event.message || 'the worker failed'})`);
+    };
+    w.postMessage({ module });
+    return w;
+  });
 }
 
 /** Imports `source` (a Blob) named `name`: resolves to the draft as JSON, rejects with a one-line error. */
-function importInWorker(source, name) {
-  if (!worker) startWorker();
+async function importInWorker(source, name) {
+  worker ??= startWorker();
+  const w = await worker;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject, name });
-    worker.postMessage({ id, source, name });
+    w.postMessage({ id, source, name });
   });
 }
 
@@ -57,7 +68,7 @@ async function widgetIntegrity() {
 
 const root = document.getElementById('studio');
 try {
-  const [, integrity] = await Promise.all([init({ module_or_path: wasm }), widgetIntegrity()]);
+  const [, integrity] = await Promise.all([init({ module_or_path: await compiled }), widgetIntegrity()]);
   root.replaceChildren();
   startStudio(root, importInWorker, integrity);
 } catch (error) {
