@@ -1,9 +1,9 @@
 // Takes the screenshots in docs/screenshots/ from the built demo (make dist
-// first): desktop, a 320 px phone, dark mode, a glossary definition and forced
-// colours in Chromium; then, in each engine (Chromium, Firefox, WebKit), a
+// first): desktop, a 320 px phone, dark mode, a glossary definition, forced
+// colours and the studio in Chromium; then, in each engine (Chromium, Firefox, WebKit), a
 // 320 px phone with a section open and focus on its header, and a desktop with
 // a glossary definition shown (docs/screenshots/engines/).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { CHROMIUM_ARGS, ENGINES } from '../tests/e2e/driver/engines.mjs';
@@ -36,6 +36,22 @@ for (const shot of shots) {
   }
   await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });
   console.log(`docs/screenshots/${shot.name}.png`);
+  await context.close();
+}
+// The studio with Concord's text imported, a date mistyped (its message beside
+// it, the field marked), and the preview beside.
+{
+  const context = await browser.newContext({ viewport: { width: 1100, height: 820 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/studio/`);
+  await page.locator('#policy-text').fill(readFileSync('tests/fixtures/seeds/000_e7f2c20e997ced50.txt', 'utf8'));
+  await page.getByRole('button', { name: 'Import the text' }).click();
+  await page.locator('#f-meta-effective_date').fill('2024-13-45');
+  await page.locator('.preview privacy-policy .pp-title').waitFor();
+  await page.locator('#part-meta').evaluate((part) => part.scrollIntoView());
+  await page.locator('#f-meta-effective_date').focus();
+  await page.screenshot({ path: 'docs/screenshots/studio.png' });
+  console.log('docs/screenshots/studio.png');
   await context.close();
 }
 await browser.close();
