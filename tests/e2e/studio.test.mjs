@@ -171,6 +171,32 @@ test('edits show in the preview; a wrong value is flagged beside its field and b
   await context.close();
 });
 
+test('the outline: a section renamed, demoted under the one before, merged into it; the preview follows', async () => {
+  const { page, context } = await openStudio();
+  await pasteAndImport(page, seedText('westfield'));
+  const sections = () => page.evaluate(() => {
+    const root = document.querySelector('.preview privacy-policy').shadowRoot;
+    return [...root.querySelectorAll('.pp-sections > .pp-section')].length;
+  });
+  const ids = await page.locator('.outline fieldset legend').allTextContents();
+  const second = ids[1].split('#')[1];
+  await page.locator('#f-sections-1-title').fill('A renamed section');
+  await previewShows(page, 'A renamed section');
+  const before = await sections();
+
+  await page.locator(`#outline-${second}-demote`).click();
+  await focusOn(page, `outline-${second}-demote`);
+  await page.waitForFunction((n) => document.querySelector('.preview privacy-policy').shadowRoot.querySelectorAll('.pp-sections > .pp-section').length === n - 1, before);
+  assert.match(await page.locator('.outline li.depth-1 legend').first().textContent(), new RegExp(`#${second}$`));
+
+  await page.locator(`#outline-${second}-merge-up`).click();
+  await page.waitForFunction((id) => !document.getElementById(`outline-${id}-merge-up`), second);
+  assert.equal(await page.locator('.outline li').count(), ids.length - 1, 'one section fewer');
+  assert.equal(await page.locator('.ok').textContent(), 'No problems: the widget shows this bundle.', 'nothing points at the merged section');
+  assert.ok((await download(page)).includes('A renamed section'), 'its title stays, as a paragraph of the section above');
+  await context.close();
+});
+
 test('a downloaded bundle opens again with nothing lost, and reviews on', async () => {
   const { page, context } = await openStudio();
   await pasteAndImport(page, seedText('westfield'));
