@@ -42,6 +42,8 @@ pub enum ItemField {
     Value,
     Quote,
     Term,
+    /// A definition's other names, separated by commas.
+    Aliases,
     Label,
     Email,
     Phone,
@@ -164,6 +166,10 @@ fn set_item(bundle: &mut Bundle, list: List, i: usize, field: ItemField, value: 
             let Some(definition) = bundle.definitions.get_mut(i) else { return };
             match field {
                 F::Term => definition.term = value,
+                F::Aliases => {
+                    definition.aliases =
+                        value.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
+                }
                 F::Section => definition.section = optional(value),
                 _ => definition.text = value,
             }
@@ -372,6 +378,9 @@ mod tests {
         apply(&mut b, Edit::Meta(MetaField::Kind, "school_district".into()));
         apply(&mut b, Edit::Meta(MetaField::Website, " ".into()));
         assert_eq!((b.meta.publisher.kind, b.meta.publisher.website.as_deref()), (PublisherKind::SchoolDistrict, None));
+        apply(&mut b, Edit::Add(List::Definitions));
+        apply(&mut b, Edit::Item(List::Definitions, 0, ItemField::Aliases, "PII, personal data, ".into()));
+        assert_eq!(b.definitions[0].aliases, ["PII", "personal data"]);
         // Out of range is nothing, never a panic.
         apply(&mut b, Edit::Move(List::Contacts, 9, Move::Down));
         apply(&mut b, Edit::SectionTitle(9, "x".into()));

@@ -233,8 +233,12 @@ pub fn definitions(bundle: &Bundle, ctx: &Ctx) -> Html {
         let d = &bundle.definitions[i];
         let at = |name: &str| format!("definitions[{i}].{name}");
         let edit = move |field| move |v| Edit::Item(List::Definitions, i, field, v);
+        let joined = d.aliases.join(", ");
+        let mut aliases = ctx.field(at("aliases"), "Also called", &joined, Control::Line, ctx.on_edit(edit(ItemField::Aliases)));
+        aliases.hint = Some("Other words for it in the policy, separated by commas: the widget explains them too.");
         html! { <>
             { ctx.field(at("term"), "Term", &d.term, Control::Line, ctx.on_edit(edit(ItemField::Term))).render() }
+            { aliases.render() }
             { ctx.field(at("text"), "Definition", &d.text, Control::Lines, ctx.on_edit(edit(ItemField::Text))).render() }
             { ctx.field(at("section"), "Section", d.section.as_deref().unwrap_or_default(), ctx.section_choice(true), ctx.on_edit(edit(ItemField::Section))).render() }
         </> }
@@ -266,6 +270,7 @@ pub fn contacts(bundle: &Bundle, ctx: &Ctx) -> Html {
             { optional("phone", "Phone", &c.phone, ItemField::Phone) }
             { optional("url", "Web address", &c.url, ItemField::Url) }
             { optional("address", "Postal address", &c.address, ItemField::Address) }
+            { ctx.field(at("section"), "Section", c.section.as_deref().unwrap_or_default(), ctx.section_choice(true), ctx.on_edit(edit(ItemField::Section))).render() }
         </> }
     })
 }

@@ -197,6 +197,22 @@ test('the outline: a section renamed, demoted under the one before, merged into 
   await context.close();
 });
 
+test('each importer\u2019s note links to its line of the text as imported', async () => {
+  const { page, context } = await openStudio();
+  await pasteAndImport(page, seedText('cambridge-schools'));
+  const link = page.locator('.notes a').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /^#source-\d+$/);
+  await link.click();
+  await page.waitForFunction((h) => location.hash === h, href);
+  const line = page.locator(`${href}`);
+  assert.ok(await line.isVisible(), 'the line is on screen');
+  assert.equal(await page.evaluate(() => document.querySelector(':target')?.closest('ol')?.className), 'source');
+  const noted = (await link.evaluate((a) => a.parentElement.textContent)).toLowerCase();
+  assert.ok(noted.length > 10, noted);
+  await context.close();
+});
+
 test('a downloaded bundle opens again with nothing lost, and reviews on', async () => {
   const { page, context } = await openStudio();
   await pasteAndImport(page, seedText('westfield'));
