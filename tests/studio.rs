@@ -57,13 +57,24 @@ fn a_problem_is_said_beside_its_field_and_listed_with_a_link_to_it() {
     let mut work = draft("000_e7f2c20e997ced50.txt");
     work.bundle.meta.effective_date = Some("2024-13-45".into());
     work.bundle.facts[0].section = "no-such-section".into();
+    work.bundle.sections[2]
+        .blocks
+        .push(policy_widget::bundle::Block::Paragraph { text: "[x](javascript:alert(1))".into() });
     let html = render(State { work: Some(work), ..State::default() });
     assert!(html.contains(r#"id="f-meta-effective_date" aria-describedby="f-meta-effective_date-hint f-meta-effective_date-problem" aria-invalid="true""#));
     assert!(html.contains(
         r#"<p id="f-meta-effective_date-problem" class="problem"><span>"2024-13-45" is not a date as YYYY-MM-DD"#
     ));
     assert!(html.contains(r##"<a href="#f-facts-0-section">facts[0].section</a>"##));
-    assert!(html.contains("2 problems to fix before the widget shows this bundle"));
+    assert!(html.contains("3 problems to fix before the widget shows this bundle"));
+    let ids = values(&html, "id");
+    for href in values(&html, "href").iter().filter_map(|h| h.strip_prefix("#f-")) {
+        assert!(ids.contains(&format!("f-{href}").as_str()), "#f-{href} leads to an element");
+    }
+    assert!(
+        html.contains(r##"<a href="#f-sections-2">sections[2].blocks"##),
+        "a problem in a section's text links to the section"
+    );
 }
 
 #[test]

@@ -154,7 +154,14 @@ fn notes(work: &Work, problems: &[Problem]) -> Html {
                 <p class="problem">{ format!("{} to fix before the widget shows this bundle:", plural(problems.len(), "problem")) }</p>
                 <ul class="problems">
                     { for problems.iter().map(|p| html! {
-                        <li><a href={format!("#{}", super::fields::field_id(&p.path))}>{ p.path.clone() }</a>{ format!(": {}", p.message) }</li>
+                        <li>
+                            if let Some(anchor) = super::fields::anchor_for(&p.path) {
+                                <a href={format!("#{anchor}")}>{ p.path.clone() }</a>
+                            } else {
+                                { p.path.clone() }
+                            }
+                            { format!(": {}", p.message) }
+                        </li>
                     }) }
                 </ul>
             }

@@ -20,6 +20,37 @@ pub fn field_id(path: &str) -> String {
     id
 }
 
+/// The fields the studio edits in each list's items.
+const ITEM_FIELDS: &[(&str, &[&str])] = &[
+    ("summary", &["text", "section"]),
+    ("facts", &["kind", "answer", "value", "quote", "section"]),
+    ("definitions", &["term", "aliases", "text", "section"]),
+    ("contacts", &["label", "email", "phone", "url", "address", "section"]),
+];
+
+/// Where a problem at `path` is fixed: its field; else the item or the
+/// section that holds what is wrong (a link in a section's text); else
+/// nowhere on the page (the format, say).
+pub fn anchor_for(path: &str) -> Option<String> {
+    let top = path.split(['.', '[']).next()?;
+    if top == "meta" {
+        return Some(field_id(path));
+    }
+    if top == "sections" {
+        let start = path.rfind("sections[")?;
+        let end = start + path[start..].find(']')? + 1;
+        let at_title = &path[end..] == ".title";
+        return Some(field_id(if at_title { path } else { &path[..end] }));
+    }
+    let (_, fields) = ITEM_FIELDS.iter().find(|(list, _)| *list == top)?;
+    let end = path.find(']')? + 1;
+    let field = path[end..].strip_prefix('.').and_then(|rest| rest.split(['.', '[']).next());
+    Some(match field.filter(|f| fields.contains(f)) {
+        Some(field) => field_id(&format!("{}.{field}", &path[..end])),
+        None => field_id(&path[..end]),
+    })
+}
+
 /// The problems at `path` or inside it.
 pub fn problems_at<'a>(problems: &'a [Problem], path: &str) -> Vec<&'a Problem> {
     problems
@@ -127,5 +158,17 @@ mod tests {
         assert_eq!(problems_at(&problems, "facts").len(), 2);
         assert_eq!(problems_at(&problems, "facts[2].sec").len(), 0);
         assert_eq!(field_id("facts[2].section"), "f-facts-2-section");
+    }
+
+    #[test]
+    fn a_problem_links_to_its_field_or_else_what_holds_it() {
+        assert_eq!(anchor_for("meta.publisher.name").as_deref(), Some("f-meta-publisher-name"));
+        assert_eq!(anchor_for("facts[2].section").as_deref(), Some("f-facts-2-section"));
+        assert_eq!(anchor_for("definitions[0].aliases[1]").as_deref(), Some("f-definitions-0-aliases"));
+        assert_eq!(anchor_for("contacts[1]").as_deref(), Some("f-contacts-1"));
+        assert_eq!(anchor_for("sections[1].sections[0].title").as_deref(), Some("f-sections-1-sections-0-title"));
+        assert_eq!(anchor_for("sections[3].blocks[0].items[2].text").as_deref(), Some("f-sections-3"));
+        assert_eq!(anchor_for("format"), None);
+        assert_eq!(anchor_for("intro[0].text"), None);
     }
 }

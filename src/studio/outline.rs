@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::edit::{paths, Edit, OutlineChange};
-use super::fields::{Control, Field};
+use super::fields::{field_id, Control, Field};
 use super::review::Ctx;
 use crate::bundle::{inline, Block, Bundle};
 
@@ -57,7 +57,7 @@ pub fn outline(bundle: &Bundle, ctx: &Ctx) -> Html {
                         on_change: ctx.on_edit(move |v| Edit::SectionTitle(n, v)),
                     };
                     html! {
-                        <li class={format!("depth-{}", depth.min(&5))}>
+                        <li id={field_id(&json_path(path))} class={format!("depth-{}", depth.min(&5))}>
                             <fieldset>
                                 <legend>{ format!("Level {} · #{}", depth + 1, section.id) }</legend>
                                 { title.render() }

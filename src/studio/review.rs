@@ -142,7 +142,7 @@ impl ListPart<'_> {
                 <ol class="items">
                     { for (0..self.len).map(|i| html! {
                         <li>
-                            <fieldset id={format!("{key}-{i}")}>
+                            <fieldset id={field_id(&format!("{key}[{i}]"))}>
                                 <legend>{ format!("{} {}", spoken(item), i + 1) }</legend>
                                 { item_fields(i) }
                                 <div class="item-actions">
