@@ -3,12 +3,13 @@
 #   make test   every test layer; the last line reads "N passed, N failed"
 #   make dist   the embeddable files in dist/ (public entry dist/policy-widget.js),
 #               and the studio in dist/studio/
+#   make package the packages others install, in target/package/ (.ci/package.mjs)
 
 PORT ?= 8080
 # Tools installed by .ci/setup: cargo's bin (trunk, wasm-bindgen) and npm's (wasm-opt).
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test dist bench bundles schema setup-build setup-test
+.PHONY: demo test dist package bench bundles schema setup-build setup-test
 
 demo: dist
 	node .ci/serve.mjs --root dist --port $(PORT)
@@ -35,8 +36,11 @@ SMALL_WASM = RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/dist \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Ctarget-feature=-reference-types"
 
 test: setup-test
-	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory package
 	.ci/test
+
+package: dist
+	node .ci/package.mjs
 
 # Speed and size, measured rather than asserted: native search benches, then the
 # widget beside static HTML, MiniSearch and Pagefind in Chromium (.ci/bench/run.mjs;

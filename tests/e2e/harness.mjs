@@ -51,12 +51,16 @@ export function hostPage({ cdn, body, head = '', integrity }) {
 <footer><p>Town Hall, 1 Main Street</p></footer></body></html>`;
 }
 
-/** Starts both origins for the calling test file, and the engine's drivers as they are needed. */
-export function useWorld({ routes = () => ({}) } = {}) {
+/**
+ * Starts both origins for the calling test file, and the engine's drivers as
+ * they are needed. The "CDN" serves `cdnRoot`: the built dist/ unless a test
+ * serves the widget from somewhere else (an installed npm package).
+ */
+export function useWorld({ routes = () => ({}), cdnRoot = `${repo}/dist` } = {}) {
   const world = { requests: [] };
   const hear = (url) => world.requests.push(url);
   before(async () => {
-    world.cdn = await serve({ root: `${repo}/dist`, headers: () => ({ 'Access-Control-Allow-Origin': '*' }), onRequest: hear });
+    world.cdn = await serve({ root: cdnRoot, headers: () => ({ 'Access-Control-Allow-Origin': '*' }), onRequest: hear });
     const pageRoutes = { '/__record.js': { type: 'text/javascript', body: RECORDER } };
     world.routes = pageRoutes;
     const reportOnly = { 'Content-Security-Policy-Report-Only': watch(world.cdn.url) };

@@ -1,0 +1,30 @@
+// `make package`: the packages others install, in target/package/.
+//   privacy-policy-widget-<version>.tgz  the npm package: the widget's two files
+//                                        (dist/), for CDN script tags (jsdelivr, unpkg)
+// The version is the crate's (Cargo.toml). Runs after `make dist`; offline.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const out = 'target/package';
+const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
+const integrity = `sha384-${createHash('sha384').update(readFileSync('dist/policy-widget.js')).digest('base64')}`;
+
+function npmPackage() {
+  const stage = join(out, 'npm');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'dist'), { recursive: true });
+  const manifest = JSON.parse(readFileSync('packaging/npm/package.json', 'utf8'));
+  manifest.version = version;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const readme = readFileSync('packaging/npm/README.md', 'utf8').replaceAll('{{version}}', version).replaceAll('{{integrity}}', integrity);
+  writeFileSync(join(stage, 'README.md'), readme);
+  for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(file, join(stage, file));
+  for (const file of ['policy-widget.js', 'privacy-policy-widget_bg.wasm']) copyFileSync(join('dist', file), join(stage, 'dist', file));
+  const packed = execFileSync('npm', ['pack', '--pack-destination', '..', '--loglevel=error'], { cwd: stage, encoding: 'utf8' }).trim();
+  console.log(`${join(out, packed)}  (npm; script tag integrity ${integrity})`);
+}
+
+mkdirSync(out, { recursive: true });
+npmPackage();
