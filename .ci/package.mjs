@@ -1,6 +1,8 @@
 // `make package`: the packages others install, in target/package/.
 //   privacy-policy-widget-<version>.tgz  the npm package: the widget's two files
-//                                        (dist/), for CDN script tags (jsdelivr, unpkg)
+//                                        (dist/), for CDN script tags (jsdelivr, unpkg),
+//                                        and the command for Node (cli/: its script and
+//                                        the studio's wasm, which holds the command)
 // The version is the crate's (Cargo.toml). Runs after `make dist`; offline.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,6 +24,9 @@ function npmPackage() {
   writeFileSync(join(stage, 'README.md'), readme);
   for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(file, join(stage, file));
   for (const file of ['policy-widget.js', 'privacy-policy-widget_bg.wasm']) copyFileSync(join('dist', file), join(stage, 'dist', file));
+  mkdirSync(join(stage, 'cli'));
+  copyFileSync('packaging/npm/cli/policy-widget.mjs', join(stage, 'cli/policy-widget.mjs'));
+  for (const file of ['privacy-policy-widget.js', 'privacy-policy-widget_bg.wasm']) copyFileSync(join('dist/studio', file), join(stage, 'cli', file));
   const packed = execFileSync('npm', ['pack', '--pack-destination', '..', '--loglevel=error'], { cwd: stage, encoding: 'utf8' }).trim();
   console.log(`${join(out, packed)}  (npm; script tag integrity ${integrity})`);
 }

@@ -9,6 +9,7 @@
 //! - [`search`]: search inside one policy, built from the bundle in the browser.
 //! - [`components`]: Yew components that render a bundle. Pure: they take a loaded
 //!   bundle, so they render natively (tests) and in the browser alike.
+//! - [`cli`]: the `policy-widget` command, natively and in Node.
 //! - `embed` (wasm only): the `<privacy-policy>` element's Rust side: fetching the
 //!   bundle, the shadow root, the stylesheet, the JavaScript API.
 //!
@@ -21,6 +22,8 @@
 #![allow(rustdoc::private_intra_doc_links)]
 
 pub mod bundle;
+#[cfg(feature = "authoring")]
+pub mod cli;
 pub mod components;
 #[cfg(feature = "authoring")]
 pub mod import;

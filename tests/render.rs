@@ -328,7 +328,7 @@ fn visible_text(html: &str) -> String {
 fn the_pages_fallback_holds_every_text_the_widget_shows_as_plain_html() {
     for slug in SEEDS {
         let bundle = seed(slug);
-        let html = components::fallback_html(bundle.clone());
+        let html = futures::executor::block_on(components::fallback_html(bundle.clone()));
         let shown = visible_text(&html);
         for (path, text) in bundle.all_texts() {
             // The widget shows a fact's value, not the quote it was found in.
@@ -356,7 +356,7 @@ fn the_fallbacks_headings_start_at_the_configured_level_and_panels_follow_the_co
     let mut bundle = common::small_bundle();
     bundle.config.heading_level = 3;
     bundle.config.show.facts = false;
-    let html = components::fallback_html(bundle);
+    let html = futures::executor::block_on(components::fallback_html(bundle));
     assert!(html.contains("<h3 class=\"pp-title\">Privacy Policy</h3>"), "title at h3");
     assert!(html.contains("<h4 class=\"pp-section-title\">"), "top-level sections one below");
     assert!(
@@ -377,5 +377,8 @@ fn nothing_to_summarise_is_no_summary_panel_in_the_widget_or_the_page() {
     // that opens onto nothing.
     assert!(bundle.contacts.is_empty() && bundle.config.show.summary && bundle.config.show.facts);
     assert!(!render(bundle.clone()).contains("pp-summary"), "no panel in the widget");
-    assert!(!components::fallback_html(bundle).contains("pp-summary"), "none in the page's HTML");
+    assert!(
+        !futures::executor::block_on(components::fallback_html(bundle)).contains("pp-summary"),
+        "none in the page's HTML"
+    );
 }

@@ -23,7 +23,7 @@ fn payloads() -> Vec<String> {
 
 /// The widget's markup, then the page's fallback (`policy-widget render`), of one bundle.
 fn renders(bundle: Bundle) -> [String; 2] {
-    [render(bundle.clone()), components::fallback_html(bundle)]
+    [render(bundle.clone()), futures::executor::block_on(components::fallback_html(bundle))]
 }
 
 fn render(bundle: Bundle) -> String {

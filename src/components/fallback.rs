@@ -129,24 +129,25 @@ fn sections(list: &[Section], ctx: Ctx, level: u8) -> Html {
         .collect()
 }
 
-/// The fallback's markup (Yew's server renderer; the fallback holds nothing
-/// that suspends, so its one poll completes, in the browser as well).
-pub fn render(bundle: Bundle) -> String {
+/// The fallback's markup (Yew's server renderer). Awaited: in the browser
+/// and in Node, the renderer's work runs on the page's task queue, which a
+/// blocking wait would never let run.
+pub async fn render(bundle: Bundle) -> String {
     let renderer = yew::LocalServerRenderer::<Fallback>::with_props(FallbackProps { bundle: Rc::new(bundle) });
-    futures::executor::block_on(renderer.hydratable(false).render())
+    renderer.hydratable(false).render().await
 }
 
 /// The `<privacy-policy>` element for a page, loading the bundle from `src`
 /// with `attributes` set, and the policy inside it as HTML: what
 /// `policy-widget render` prints and the studio copies. The HTML follows the
 /// attributes as the widget does; what they could not set comes back as warnings.
-pub fn element(mut bundle: Bundle, src: &str, attributes: &[(&str, &str)]) -> (String, Vec<String>) {
+pub async fn element(mut bundle: Bundle, src: &str, attributes: &[(&str, &str)]) -> (String, Vec<String>) {
     let warnings = bundle.config.apply_attributes(attributes.iter().copied());
     let mut element = format!("<privacy-policy src=\"{}\"", attribute_value(src));
     for (name, value) in attributes {
         element.push_str(&format!(" {name}=\"{}\"", attribute_value(value)));
     }
-    (format!("{element}>\n{}\n</privacy-policy>\n", render(bundle)), warnings)
+    (format!("{element}>\n{}\n</privacy-policy>\n", render(bundle).await), warnings)
 }
 
 /// Text as a double-quoted HTML attribute value.

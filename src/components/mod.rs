@@ -29,6 +29,7 @@ mod turns;
 mod view;
 
 pub use browser::links_to_section;
+#[cfg(feature = "authoring")]
 pub(crate) use facts::fact_label;
 #[cfg(feature = "authoring")]
 pub use fallback::{element as page_element, render as fallback_html};

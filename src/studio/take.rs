@@ -78,11 +78,18 @@ pub fn take(props: &TakeProps) -> Html {
     let make_page = {
         let (json, src, page_html) = (props.json.clone(), src.clone(), page_html.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = match serde_json::from_str::<Bundle>(&json) {
-                Ok(bundle) => crate::components::page_element(bundle, &src, &[]).0,
-                Err(e) => format!("<!-- the bundle could not be read: {e} -->"),
+            let (json, src, page_html) = (json.clone(), (*src).clone(), page_html.clone());
+            let make = async move {
+                let text = match serde_json::from_str::<Bundle>(&json) {
+                    Ok(bundle) => crate::components::page_element(bundle, &src, &[]).await.0,
+                    Err(e) => format!("<!-- the bundle could not be read: {e} -->"),
+                };
+                page_html.set(Some(text));
             };
-            page_html.set(Some(text));
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(make);
+            #[cfg(not(target_arch = "wasm32"))]
+            drop(make);
         })
     };
     let set = |state: &UseStateHandle<String>| {

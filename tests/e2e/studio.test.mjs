@@ -5,7 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { axe, engine, open, useWorld } from './harness.mjs';
 
 const repo = new URL('../..', import.meta.url);
@@ -213,6 +216,25 @@ test('each importer\u2019s note links to its line of the text as imported', asyn
   await context.close();
 });
 
+test('the snippet and the page HTML are what the command would give for the bundle', async () => {
+  const { page, context } = await openStudio();
+  await pasteAndImport(page, seedText('concord'));
+  const bundle = await download(page);
+  const snippet = await page.locator('#snippet').inputValue();
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(new URL('dist/policy-widget.js', repo))).digest('base64')}`;
+  assert.equal(
+    snippet,
+    `<script type="module" src="https://www.example.gov/privacy-policy-widget/policy-widget.js" integrity="${integrity}" crossorigin="anonymous"></script>\n<privacy-policy src="/privacy-policy.json"></privacy-policy>\n`,
+  );
+  await page.getByRole('button', { name: 'Make the page HTML' }).click();
+  await page.locator('#page-html').waitFor();
+  const file = join(mkdtempSync(join(tmpdir(), 'studio-')), 'privacy-policy.json');
+  writeFileSync(file, bundle);
+  const rendered = execFileSync('cargo', ['run', '--quiet', '--', 'render', file, '--src', '/privacy-policy.json'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  assert.equal(await page.locator('#page-html').inputValue(), rendered);
+  await context.close();
+});
+
 test('a downloaded bundle opens again with nothing lost, and reviews on', async () => {
   const { page, context } = await openStudio();
   await pasteAndImport(page, seedText('westfield'));
@@ -240,7 +262,7 @@ test('files the studio cannot use get a visible message, and the draft stays', a
     [{ name: 'future.json', bytes: Buffer.from('{"format": "policy-bundle/9"}'), type: 'application/json' }, /^future\.json: .*policy-bundle\/9/],
     [{ name: 'damaged.pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF'), type: 'application/pdf' }, /^damaged\.pdf: could not read the PDF/],
     // The PDF reader's crate panics on this one: the worker's wasm stops.
-    [{ name: 'font-missing.pdf', bytes: sourceFile('font-missing.pdf'), type: 'application/pdf' }, /^font-missing\.pdf: the importer could not read this file: it may be damaged/],
+    [{ name: 'font-missing.pdf', bytes: sourceFile('font-missing.pdf'), type: 'application/pdf' }, /^font-missing\.pdf: could not read the PDF \(its text could not be decoded\): it may be damaged/],
   ];
   for (const [file, message] of cases) {
     await chooseFile(page, '#policy-file', file);

@@ -4,7 +4,7 @@
 // the wasm stopped (a trap: a reader's panic), `ended` tells the page to start
 // another worker, since this instance can run nothing more.
 
-import init, { importPolicy } from './privacy-policy-widget.js';
+import init, { importPolicy, interruptedRead } from './privacy-policy-widget.js';
 
 let ready;
 
@@ -21,7 +21,16 @@ self.onmessage = async ({ data: { module, id, source, name } }) => {
     if (typeof error === 'string') {
       self.postMessage({ id, error });
     } else {
-      const message = `${name}: the importer could not read this file: it may be damaged. Open it and save it again (a PDF: print it to a new PDF), or bring the policy in another format.`;
+      // The message the command gives for this file, where the reader knows it.
+      let why;
+      try {
+        why = error instanceof WebAssembly.RuntimeError ? interruptedRead() : undefined;
+      } catch {
+        // The instance cannot even say: the general line below.
+      }
+      const message = why
+        ? `${name}: ${why}`
+        : `${name}: the importer could not read this file: it may be damaged. Open it and save it again (a PDF: print it to a new PDF), or bring the policy in another format.`;
       self.postMessage({ id, error: message, ended: true });
     }
   }

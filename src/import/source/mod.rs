@@ -136,6 +136,12 @@ pub fn read(bytes: &[u8], format: Format, base: Option<&Url>) -> Result<Source, 
     }
 }
 
+/// Where a reader stopped on a panic it could not catch (in wasm, where a
+/// panic aborts): the message the native reader gives for that file.
+pub fn interrupted() -> Option<String> {
+    pdf::interrupted().map(|e| e.0)
+}
+
 /// The message for a file over a limit: the size in whole MB, as a person
 /// reads it in their file manager.
 pub fn too_large(name: &str, size: usize, limit: usize) -> String {

@@ -14,9 +14,32 @@
 mod lines;
 mod text;
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use super::{Source, SourceError};
 use lines::{faces, Pages};
 use text::{without_running_lines, write};
+
+/// The stage the reader is in (0: none, 1: the structure, 2: the text), for
+/// a caller that outlives a panic the reader cannot catch: in wasm a panic
+/// aborts, and the page or the Node command then asks [`interrupted`].
+static STAGE: AtomicU8 = AtomicU8::new(0);
+
+/// What stopped the reader, if a panic stopped it where `convert` would have
+/// caught it: the same message `convert` gives natively.
+pub fn interrupted() -> Option<SourceError> {
+    match STAGE.load(Ordering::Relaxed) {
+        1 => Some(damaged("its structure could not be read".into())),
+        2 => Some(damaged("its text could not be decoded".into())),
+        _ => None,
+    }
+}
+
+fn damaged(why: String) -> SourceError {
+    SourceError(format!(
+        "could not read the PDF ({why}): it may be damaged; open it and save or print it again as a PDF"
+    ))
+}
 
 pub fn convert(bytes: &[u8]) -> Result<Source, SourceError> {
     // lopdf and pdf-extract panic on some damaged files: a message instead,
@@ -29,12 +52,9 @@ pub fn convert(bytes: &[u8]) -> Result<Source, SourceError> {
 }
 
 fn read_pdf(bytes: &[u8]) -> Result<Source, SourceError> {
-    let damaged = |why: String| {
-        SourceError(format!(
-            "could not read the PDF ({why}): it may be damaged; open it and save or print it again as a PDF"
-        ))
-    };
+    STAGE.store(1, Ordering::Relaxed);
     let loaded = std::panic::catch_unwind(|| pdf_extract::Document::load_mem(bytes));
+    STAGE.store(0, Ordering::Relaxed);
     let mut document = match loaded {
         Ok(Ok(document)) => document,
         Ok(Err(e)) => return Err(damaged(e.to_string())),
@@ -50,8 +70,10 @@ fn read_pdf(bytes: &[u8]) -> Result<Source, SourceError> {
         ));
     }
     let mut pages = Pages::default();
+    STAGE.store(2, Ordering::Relaxed);
     let extracted =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf_extract::output_doc(&document, &mut pages)));
+    STAGE.store(0, Ordering::Relaxed);
     match extracted {
         Ok(Ok(())) => {}
         Ok(Err(e)) => return Err(damaged(format!("{e:?}"))),
