@@ -3,11 +3,15 @@
 //                                        (dist/), for CDN script tags (jsdelivr, unpkg),
 //                                        and the command for Node (cli/: its script and
 //                                        the studio's wasm, which holds the command)
+//   privacy-policy-widget-wordpress-<version>.zip  the WordPress plugin (packaging/wordpress/),
+//                                        with the widget's two files and the bundle
+//                                        format's schema inside
 // The version is the crate's (Cargo.toml). Runs after `make dist`; offline.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zip } from './zip.mjs';
 
 const out = 'target/package';
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
@@ -31,5 +35,31 @@ function npmPackage() {
   console.log(`${join(out, packed)}  (npm; script tag integrity ${integrity})`);
 }
 
+/** Every file under `dir`, as paths relative to it, sorted. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+}
+
+function wordpressPlugin() {
+  const source = 'packaging/wordpress';
+  const folder = 'privacy-policy-widget';
+  const entries = filesUnder(source).map((path) => {
+    const text = readFileSync(join(source, path), 'utf8').replaceAll('{{version}}', version);
+    return [`${folder}/${path}`, Buffer.from(text)];
+  });
+  entries.push(
+    [`${folder}/license.txt`, readFileSync('LICENSE-MIT')],
+    [`${folder}/schema/policy-bundle.schema.json`, readFileSync('www/schema/policy-bundle.schema.json')],
+    ...['policy-widget.js', 'privacy-policy-widget_bg.wasm'].map((file) => [`${folder}/widget/${file}`, readFileSync(join('dist', file))]),
+  );
+  const name = `privacy-policy-widget-wordpress-${version}.zip`;
+  writeFileSync(join(out, name), zip(entries));
+  console.log(`${join(out, name)}  (WordPress plugin, ${entries.length} files)`);
+}
+
 mkdirSync(out, { recursive: true });
 npmPackage();
+wordpressPlugin();
