@@ -6,6 +6,8 @@
 //   privacy-policy-widget-wordpress-<version>.zip  the WordPress plugin (packaging/wordpress/),
 //                                        with the widget's two files and the bundle
 //                                        format's schema inside
+//   privacy-policy-widget-<version>.crate  the crate, for Rust and Yew apps (`cargo package`;
+//                                        .ci/test builds it from the package)
 // The version is the crate's (Cargo.toml). Runs after `make dist`; offline.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,6 +62,18 @@ function wordpressPlugin() {
   console.log(`${join(out, name)}  (WordPress plugin, ${entries.length} files)`);
 }
 
+/**
+ * `cargo package` without its build: .ci/test builds the packaged crate in a
+ * target directory of its own. (Its build here, in target/, would leave
+ * target/debug fingerprinted against the package's copy of src/, and later
+ * edits to src/ unbuilt.)
+ */
+function crate() {
+  execFileSync('cargo', ['package', '--offline', '--allow-dirty', '--no-verify', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(`${join(out, `privacy-policy-widget-${version}.crate`)}  (crate)`);
+}
+
 mkdirSync(out, { recursive: true });
 npmPackage();
 wordpressPlugin();
+crate();

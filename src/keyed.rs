@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+/// Values under string keys, each also reachable by the slot it was given.
 pub struct Keyed<V> {
     slots: HashMap<String, u32>,
     values: Vec<V>,
@@ -41,22 +42,27 @@ impl<V> Keyed<V> {
         slot
     }
 
+    /// The slot of `key`, if it is there.
     pub fn slot_of(&self, key: &str) -> Option<u32> {
         self.slots.get(key).copied()
     }
 
+    /// Whether nothing is stored.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
 
+    /// The value under `key`.
     pub fn get(&self, key: &str) -> Option<&V> {
         self.slot_of(key).map(|slot| &self.values[slot as usize])
     }
 
+    /// The value in `slot`.
     pub fn at(&self, slot: u32) -> &V {
         &self.values[slot as usize]
     }
 
+    /// The value in `slot`, to change.
     pub fn at_mut(&mut self, slot: u32) -> &mut V {
         &mut self.values[slot as usize]
     }
@@ -98,18 +104,22 @@ impl Strings {
         self.0.remove(s).is_some()
     }
 
+    /// Whether `s` is in the set.
     pub fn contains(&self, s: &str) -> bool {
         self.0.contains_key(s)
     }
 
+    /// How many strings the set holds.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Removes every string.
     pub fn clear(&mut self) {
         self.0.clear()
     }

@@ -23,9 +23,14 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn every_subcommand_has_help() {
-    for args in
-        [&["--help"][..], &["import", "--help"], &["validate", "--help"], &["render", "--help"], &["schema", "--help"]]
-    {
+    for args in [
+        &["--help"][..],
+        &["import", "--help"],
+        &["validate", "--help"],
+        &["render", "--help"],
+        &["schema", "--help"],
+        &["diff", "--help"],
+    ] {
         let out = run(args);
         assert!(out.status.success(), "{args:?}");
         assert!(stdout(&out).contains("Usage:"), "{args:?}");

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::names::Named;
 
+/// Display options: where the summary stands, what is open, which panels show, the theme and the labels.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(default)]
@@ -19,8 +20,11 @@ pub struct Config {
     /// The heading level (1–6) of the policy's title. Choose one below the CMS page's
     /// own headings, usually 2; sections take the levels below it.
     pub heading_level: u8,
+    /// Which panels show.
     pub show: Panels,
+    /// Colours, font and corner radius, within the widget's accessible defaults.
     pub theme: Theme,
+    /// Every string of the widget's own, for a policy in another language.
     pub labels: Labels,
 }
 
@@ -37,6 +41,7 @@ impl Default for Config {
     }
 }
 
+/// Which sections are open when the widget first shows.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -50,6 +55,7 @@ pub enum InitialState {
     First,
 }
 
+/// Where the quick-summary panel stands.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -66,14 +72,21 @@ pub enum SummaryPosition {
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Panels {
+    /// The quick summary: key points, facts and contacts.
     pub summary: bool,
+    /// The "at a glance" fact cards.
     pub facts: bool,
+    /// The contacts list.
     pub contacts: bool,
+    /// The table of contents.
     pub contents: bool,
+    /// The search box.
     pub search: bool,
+    /// The glossary and the marks on defined terms.
     pub glossary: bool,
     /// Archive notices and cover memos.
     pub front_matter: bool,
+    /// The estimated reading time in the header.
     pub reading_time: bool,
 }
 
@@ -140,6 +153,8 @@ macro_rules! labels {
         #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
         #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
         #[serde(default)]
+        // Each label's name and default text say what it is (`labels!` below).
+        #[allow(missing_docs)]
         pub struct Labels {
             $( $(#[$doc])* pub $name: String, )*
             /// Keys that name no label, kept to be reported (not silently dropped).

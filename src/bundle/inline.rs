@@ -12,14 +12,21 @@
 /// A parsed run of inline text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// `**strong**`.
     Strong(Vec<Inline>),
+    /// `*emphasis*` or `_emphasis_`.
     Emphasis(Vec<Inline>),
     /// Struck text, e.g. a redline deletion.
     Struck(Vec<Inline>),
+    /// `` `code` ``.
     Code(String),
+    /// `[text](target)` or an autolink.
     Link {
+        /// Where it goes, checked.
         target: LinkTarget,
+        /// The link's text.
         children: Vec<Inline>,
     },
 }

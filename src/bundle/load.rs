@@ -23,7 +23,9 @@ pub const MAX_NESTING: usize = 64;
 /// A bundle that parsed, with warnings that did not stop it (unknown fields).
 #[derive(Debug)]
 pub struct Loaded {
+    /// The bundle as read.
     pub bundle: Bundle,
+    /// Unknown fields and labels: reported, not fatal.
     pub warnings: Vec<Problem>,
 }
 

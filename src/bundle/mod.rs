@@ -24,11 +24,14 @@ use std::fmt;
 /// line and column for syntax errors) and what, in words a developer can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a JSON path such as `sections[3].id`, a line and column, or empty for the whole bundle.
     pub path: String,
+    /// What is wrong, in words a developer can act on.
     pub message: String,
 }
 
 impl Problem {
+    /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem { path: path.into(), message: message.into() }
     }
@@ -41,6 +44,35 @@ impl fmt::Display for Problem {
         } else {
             write!(f, "{}: {}", self.path, self.message)
         }
+    }
+}
+
+/// Reads and validates bundle JSON text with the widget's own reader: what the
+/// widget does with a bundle it fetched, and what an app that renders
+/// [`crate::components::PolicyView`] itself does. `Ok` carries warnings
+/// (unknown labels); `Err` carries every error found, as
+/// `policy-widget validate` words them.
+///
+/// ```
+/// let text = r#"{"format": "policy-bundle/1",
+///   "meta": {"title": "Privacy Policy", "publisher": {"name": "Town of Example"}},
+///   "sections": [{"id": "cookies", "title": "Cookies", "blocks": [{"type": "paragraph", "text": "We set none."}]}]}"#;
+/// let (bundle, warnings) = policy_widget::bundle::read_json(text).expect("a valid bundle");
+/// assert_eq!(bundle.sections[0].title, "Cookies");
+/// assert!(warnings.is_empty());
+///
+/// let problems = policy_widget::bundle::read_json(r#"{"format": "policy-bundle/2"}"#).unwrap_err();
+/// assert_eq!(problems[0].to_string(), r#"format: unsupported format "policy-bundle/2"; this widget reads "policy-bundle/1""#);
+/// ```
+pub fn read_json(text: &str) -> Result<(Bundle, Vec<Problem>), Vec<Problem>> {
+    load::check_text(text).map_err(|p| vec![p])?;
+    let bundle = read::bundle(text).map_err(|p| vec![p])?;
+    let problems = validate::validate(&bundle);
+    if problems.is_empty() {
+        let warnings = validate::warnings(&bundle);
+        Ok((bundle, warnings))
+    } else {
+        Err(problems)
     }
 }
 

@@ -22,6 +22,7 @@ pub const FORMAT: &str = "policy-bundle/1";
 pub struct Bundle {
     /// Always `"policy-bundle/1"` for this version of the format.
     pub format: String,
+    /// The title, the publisher and the dates.
     pub meta: Meta,
     /// Key points in plain words, shown first; each names the section that backs it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -37,6 +38,7 @@ pub struct Bundle {
     /// Defined terms; the widget marks them in the text and lists them in a glossary.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub definitions: Vec<Definition>,
+    /// Whom to ask about the policy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
     /// Text that came with the source but is not the policy: an archive notice, a
@@ -54,6 +56,7 @@ pub struct Bundle {
 pub struct Meta {
     /// The policy's title, as inline text.
     pub title: String,
+    /// Who publishes the policy.
     pub publisher: Publisher,
     /// Where the policy's law applies, e.g. "Massachusetts".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,10 +79,13 @@ fn default_language() -> String {
     "en".to_owned()
 }
 
+/// The public body that publishes the policy.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Publisher {
+    /// Its name, e.g. "Town of Concord".
     pub name: String,
+    /// What kind of public body it is.
     #[serde(default)]
     pub kind: PublisherKind,
     /// The publisher's home page (http or https).
@@ -87,15 +93,22 @@ pub struct Publisher {
     pub website: Option<String>,
 }
 
+/// The kinds of public body the widget knows.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublisherKind {
+    /// A town.
     Town,
+    /// A city.
     City,
+    /// A county.
     County,
+    /// A state agency or department.
     StateAgency,
+    /// A school district or school committee.
     SchoolDistrict,
+    /// Any other public body.
     #[default]
     Other,
 }
@@ -114,6 +127,7 @@ pub struct SummaryPoint {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Fact {
+    /// What the fact is about.
     pub kind: FactKind,
     /// A machine-readable answer where the kind has one (see `FactAnswer`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,11 +177,14 @@ pub enum FactKind {
     Contact,
 }
 
+/// A fact's machine-readable answer.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactAnswer {
+    /// Yes.
     Yes,
+    /// No.
     No,
     /// For `cookies`: no cookies.
     None,
@@ -186,8 +203,10 @@ pub struct Section {
     pub id: String,
     /// The heading, as inline text.
     pub title: String,
+    /// The section's content, before its subsections.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
+    /// Subsections.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
 }
@@ -197,51 +216,67 @@ pub struct Section {
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
+    /// A paragraph.
     Paragraph {
+        /// Inline text.
         text: String,
     },
+    /// A bulleted or numbered list.
     List(List),
     /// Label/value pairs, e.g. "Purpose: …".
     Fields {
+        /// The pairs, in order.
         fields: Vec<Field>,
     },
+    /// A table.
     Table(Table),
     /// A third-party tool the site uses.
     Tool(Box<Tool>),
 }
 
+/// A bulleted or numbered list; items may hold lists.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct List {
+    /// Numbered (`true`) or bulleted.
     #[serde(default)]
     pub ordered: bool,
+    /// The items, in order.
     pub items: Vec<ListItem>,
 }
 
+/// One list item.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct ListItem {
+    /// The item, as inline text.
     pub text: String,
     /// A list nested under this item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<List>,
 }
 
+/// One label and its value.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Field {
+    /// The label, e.g. "Purpose".
     pub label: String,
     /// Inline text; a blank line (`\n\n`) separates paragraphs.
     pub value: String,
 }
 
+/// A table of inline text cells.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Table {
+    /// What the table shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// Column headings; every row has as many cells.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<String>,
+    /// The rows, each a list of cells.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -250,17 +285,24 @@ pub struct Table {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Tool {
+    /// The tool's name, e.g. "Google Analytics".
     pub name: String,
+    /// What the site uses it for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// What it collects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_collected: Option<String>,
+    /// The tool's own privacy policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<String>,
+    /// The tool's terms of use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<String>,
+    /// How a visitor opts out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<String>,
+    /// Anything else about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Any other labelled facts about the tool.
@@ -272,6 +314,7 @@ pub struct Tool {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Definition {
+    /// The term, as the policy writes it.
     pub term: String,
     /// Other names for the same thing, e.g. "IP address" for "Internet Protocol address".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -283,13 +326,16 @@ pub struct Definition {
     pub section: Option<String>,
 }
 
+/// A way to reach the people behind the policy.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// Who this reaches, e.g. "Web Administrator".
     pub label: String,
+    /// An email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// A phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// http or https.
@@ -307,12 +353,15 @@ pub struct Contact {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 pub struct FrontMatter {
+    /// What kind of note it is.
     pub kind: FrontMatterKind,
     /// A heading for the note, e.g. "About this copy".
     pub title: String,
+    /// The note's text.
     pub blocks: Vec<Block>,
 }
 
+/// The kinds of front matter.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -321,6 +370,7 @@ pub enum FrontMatterKind {
     ArchiveNotice,
     /// A memo or letter that came before the policy in the source document.
     CoverMemo,
+    /// Anything else that came with the policy.
     Other,
 }
 
@@ -363,11 +413,17 @@ impl Bundle {
 /// Which of a tool's standard fields a label names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToolField {
+    /// `purpose`.
     Purpose,
+    /// `data_collected`.
     DataCollected,
+    /// `privacy_policy`.
     PrivacyPolicy,
+    /// `terms`.
     Terms,
+    /// `opt_out`.
     OptOut,
+    /// `notes`.
     Notes,
 }
 

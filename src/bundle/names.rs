@@ -19,12 +19,15 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Enums are written as their snake_case names (serde's `rename_all`; a test
 /// checks the two agree).
 pub trait Named: Sized + Copy + PartialEq + 'static {
+    /// Each value's name, as the bundle writes it.
     const NAMES: &'static [(&'static str, Self)];
 
+    /// The value a name stands for.
     fn from_name(name: &str) -> Option<Self> {
         Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
     }
 
+    /// The value's name.
     fn name(self) -> &'static str {
         Self::NAMES.iter().find(|(_, v)| *v == self).map_or("", |(n, _)| n)
     }

@@ -96,6 +96,19 @@ pub enum Command {
     },
     /// Print the bundle format's JSON Schema.
     Schema,
+    /// Print what changed between two versions of a policy: a redline to review.
+    ///
+    /// Sections are matched by id, then by title, then by their words, so a
+    /// renamed or moved section shows as changed, not as removed and added.
+    /// Inside a changed section, deleted words are marked [-like this-] and
+    /// inserted ones {+like this+}. Exit 0 whatever changed; 1 if a bundle is
+    /// not valid.
+    Diff {
+        /// The earlier version's bundle (JSON).
+        old: PathBuf,
+        /// The later version's bundle (JSON). `-` reads stdin.
+        new: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -263,6 +276,18 @@ async fn execute(command: Command, host: &dyn Host, out: &mut Output) -> Result<
             out.stdout.push_str(&bundle::to_json(&imported.bundle));
             Ok(0)
         }
+        Command::Diff { old, new } => {
+            let mut versions = Vec::new();
+            for file in [&old, &new] {
+                match checked_bundle(host, file, Problems::StderrNamed, out)? {
+                    Ok(bundle) => versions.push(bundle),
+                    Err(code) => return Ok(code),
+                }
+            }
+            let changes = crate::changes::compare(&versions[0], &versions[1]);
+            out.stdout.push_str(&crate::changes::redline::redline(&changes, &versions[0], &versions[1]));
+            Ok(0)
+        }
         Command::Validate { file } => match checked_bundle(host, &file, Problems::Stdout, out)? {
             Ok(_) => Ok(0),
             Err(code) => Ok(code),
@@ -320,6 +345,8 @@ const FALLBACK_CSS_NOTE: &str =
 enum Problems {
     Stdout,
     Stderr,
+    /// On stderr, each after the file's name: where two bundles are read.
+    StderrNamed,
 }
 
 /// Reads and validates a bundle, its warnings on stderr. A bundle that is not
@@ -340,12 +367,13 @@ fn checked_bundle(
             Ok(Ok(bundle))
         }
         Err(problems) => {
-            let target = match problems_to {
-                Problems::Stdout => &mut out.stdout,
-                Problems::Stderr => &mut out.stderr,
+            let (target, name) = match problems_to {
+                Problems::Stdout => (&mut out.stdout, String::new()),
+                Problems::Stderr => (&mut out.stderr, String::new()),
+                Problems::StderrNamed => (&mut out.stderr, format!("{}: ", file.display())),
             };
             for p in problems {
-                target.push_str(&format!("{p}\n"));
+                target.push_str(&format!("{name}{p}\n"));
             }
             Ok(Err(1))
         }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::bundle::config::Labels;
 
+/// What the element shows while its bundle loads.
 pub fn loading(labels: &Labels) -> Html {
     html! {
         <div class="pp pp-status" role="status">

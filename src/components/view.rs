@@ -16,6 +16,7 @@ use super::{use_bundle_effect, use_bundle_effect_when, Shared, AFTER_FIRST_PAINT
 use crate::bundle::config::SummaryPosition;
 use crate::bundle::{Bundle, Section};
 
+/// [`PolicyView`]'s properties.
 #[derive(Properties)]
 pub struct Props {
     /// The bundle, its `config` already merged with the element's attributes.
@@ -54,6 +55,9 @@ impl PartialEq for Props {
     }
 }
 
+/// A bundle on screen: header, search, quick summary, sections, glossary, with their state
+/// (open sections, search, popovers). Give it a bundle that [`crate::bundle::read_json`]
+/// accepted; it renders natively with Yew's server renderer as well as in the browser.
 #[function_component(PolicyView)]
 pub fn policy_view(props: &Props) -> Html {
     let bundle = &props.bundle;

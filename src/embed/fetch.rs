@@ -1,14 +1,14 @@
 //! Getting a bundle: fetch, size and encoding checks, then the widget's own
-//! JSON reader (`bundle::read`) and the same validation rules as
-//! `policy-widget validate`.
+//! JSON reader and the same validation rules as `policy-widget validate`
+//! (`bundle::read_json`).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-use crate::bundle::load::{self, MAX_BUNDLE_BYTES};
-use crate::bundle::{read, validate, Bundle, Problem};
+use crate::bundle::load::MAX_BUNDLE_BYTES;
+use crate::bundle::{Bundle, Problem};
 
 /// How long a bundle may take before the reader is offered a retry. Generous,
 /// for phones on a poor connection; a hung server should not mean a spinner forever.
@@ -132,15 +132,7 @@ pub async fn fetch_bundle(url: &str, early: Option<Early>) -> Result<(Bundle, Ve
 /// Checks bundle JSON text (from a fetch or an inline `<script>`) with the
 /// same rules as `policy-widget validate`.
 pub fn from_text(text: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
-    load::check_text(text).map_err(invalid)?;
-    let bundle = read::bundle(text).map_err(invalid)?;
-    let problems = validate::validate(&bundle);
-    if problems.is_empty() {
-        let warnings = validate::warnings(&bundle);
-        Ok((bundle, warnings))
-    } else {
-        Err(LoadError::Invalid(problems))
-    }
+    crate::bundle::read_json(text).map_err(LoadError::Invalid)
 }
 
 /// Checks a bundle given as a JavaScript object (the `mount()` API): as JSON

@@ -43,12 +43,19 @@ use crate::bundle::{
 /// What the person importing knows better than the text does.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
+    /// The policy's title.
     pub title: Option<String>,
+    /// The publisher's name.
     pub publisher: Option<String>,
+    /// What kind of public body the publisher is.
     pub publisher_kind: Option<PublisherKind>,
+    /// The publisher's home page.
     pub website: Option<String>,
+    /// Where the policy's law applies.
     pub jurisdiction: Option<String>,
+    /// Where the policy is published.
     pub canonical_url: Option<String>,
+    /// The policy's language, a BCP 47 tag.
     pub language: Option<String>,
 }
 
@@ -58,10 +65,12 @@ pub struct Options {
 pub struct Notice {
     /// 1-based source line; 0 when it concerns no single line.
     pub line: usize,
+    /// What the importer noticed.
     pub message: String,
 }
 
 impl Notice {
+    /// A notice about a line of the source.
     pub fn new(line: usize, message: impl Into<String>) -> Self {
         Notice { line, message: message.into() }
     }
@@ -77,8 +86,11 @@ impl fmt::Display for Notice {
     }
 }
 
+/// What an import gives: the draft bundle and what to review in it.
 pub struct Imported {
+    /// The draft bundle.
     pub bundle: Bundle,
+    /// What a person should check, by source line.
     pub notices: Vec<Notice>,
 }
 

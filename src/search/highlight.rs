@@ -15,6 +15,7 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
+    /// Marks `words` and the words of `phrases`.
     pub fn new(words: Strings, phrases: Vec<Vec<Strings>>) -> Self {
         Highlighter { words, phrases }
     }

@@ -93,9 +93,13 @@ const STOP_WORDS: &[&str] = &[
 /// tables cost 4.5 KB each and were a module of their own, fetched per policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
+    /// Snowball's English stemmer.
     English,
+    /// A light Spanish stemmer.
     Spanish,
+    /// A light Portuguese stemmer.
     Portuguese,
+    /// Words as they are, for other languages.
     #[default]
     Unstemmed,
 }

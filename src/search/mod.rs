@@ -63,7 +63,9 @@ pub struct Index {
 /// A section that matched.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
+    /// The matching section's id.
     pub section: String,
+    /// How well it matches (BM25): higher is better.
     pub score: f32,
     /// Matching words in the section.
     pub matches: usize,
@@ -73,6 +75,7 @@ pub struct Hit {
     pub marks: Rc<Highlighter>,
 }
 
+/// What a query found, best first.
 #[derive(Clone, Debug, Default)]
 pub struct Results {
     /// Best first.

@@ -17,6 +17,7 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// The terms of a bundle's definitions and their aliases.
     pub fn new(definitions: &[Definition]) -> Self {
         let mut entries: Vec<(Vec<String>, usize)> = definitions
             .iter()
@@ -29,6 +30,7 @@ impl Terms {
         Terms { entries }
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -86,11 +86,13 @@ pub fn is_ideograph(c: char) -> bool {
 /// A query split the way it is searched: words, and runs of ideographs.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Run {
+    /// A word, as written.
     Word(String),
     /// Adjacent ideographs, as text (each is one token).
     Ideographs(String),
 }
 
+/// The text split into words and what lies between them.
 pub fn runs(text: &str) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut last_end = usize::MAX;
@@ -129,6 +131,7 @@ pub struct Words {
 }
 
 impl Words {
+    /// The text, ready to search.
     pub fn new(text: &str) -> Self {
         let mut folded = String::new();
         let mut words = Vec::new();
@@ -142,10 +145,12 @@ impl Words {
         Words { folded, words }
     }
 
+    /// Its length in characters.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// Whether it is empty.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }

@@ -53,11 +53,14 @@ test('import: each seed, as text and in every format, the same bundle as the nat
   same(['import', '-'], readFileSync(join(seeds, '001_1e9a06d6247eb838.txt')));
 });
 
-test('validate, render and schema: the same output', () => {
+test('validate, render, diff and schema: the same output', () => {
   for (const slug of ['concord', 'massgov-2016']) {
     same(['validate', join(repo, `www/policies/${slug}.json`)]);
     same(['render', join(repo, `www/policies/${slug}.json`), '--src', `/${slug}.json`, '--attribute', 'heading-level=3']);
   }
+  const diff = same(['diff', join(repo, 'www/policies/massgov-2002.json'), join(repo, 'www/policies/massgov-2016.json')]);
+  assert.match(diff.stdout, /^10 sections changed, 4 added, 5 removed\.$/m);
+  same(['diff', join(repo, 'www/policies/concord.json'), join(repo, 'www/policies/concord.json')]);
   same(['schema']);
   same(['--version']);
   same(['--help']);
@@ -74,9 +77,10 @@ test('bad input: the same one-line messages and exit codes', () => {
     ['validate', join(bad, 'invalid.json')],
     ['render', join(bad, 'invalid.json'), '--src', '/p.json'],
     ['render', join(repo, 'www/policies/concord.json'), '--src', '/p.json', '--attribute', 'nonsense'],
+    ['diff', join(repo, 'www/policies/concord.json'), join(bad, 'invalid.json')],
     ['frobnicate'],
     ['import'],
   ];
   const codes = cases.map((args) => same(args).status);
-  assert.deepEqual(codes, [2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2]);
+  assert.deepEqual(codes, [2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2, 2]);
 });

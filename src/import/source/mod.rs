@@ -25,10 +25,15 @@ pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;
 /// The formats a policy arrives in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text.
     Text,
+    /// Markdown.
     Markdown,
+    /// A web page.
     Html,
+    /// A Word document.
     Docx,
+    /// A PDF.
     Pdf,
 }
 
@@ -155,6 +160,7 @@ pub struct File<'a> {
     /// What the person calls it (a path, an address, a file's name): the
     /// start of every error message.
     pub name: &'a str,
+    /// Its content.
     pub bytes: &'a [u8],
     /// The format a `--format` option or a server's content type declares;
     /// else the name's extension counts.

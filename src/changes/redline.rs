@@ -1,0 +1,102 @@
+//! The changes written for a person reading a terminal or a printout: the
+//! redline a council or school committee reviews before adopting a revision.
+//! Plain text, marked as `git diff --word-diff` marks words (`[-deleted-]`,
+//! `{+inserted+}`), so it reads without colour and prints as it shows.
+
+use std::fmt::Write;
+
+use super::words::Piece;
+use super::{Changes, SectionChange, TextChange};
+use crate::bundle::{inline, Bundle};
+
+/// The whole redline: a heading naming both versions, a count, then each
+/// changed section with its changed texts.
+pub fn redline(changes: &Changes, old: &Bundle, new: &Bundle) -> String {
+    let mut out = String::new();
+    let version = |b: &Bundle| {
+        let date = b.meta.updated_date.as_ref().or(b.meta.effective_date.as_ref());
+        match date {
+            Some(date) => format!("\"{}\" ({date})", inline::plain(&b.meta.title)),
+            None => format!("\"{}\"", inline::plain(&b.meta.title)),
+        }
+    };
+    let _ = writeln!(out, "Changes from {} to {}", version(old), version(new));
+    let (changed, added, removed) = changes.counts();
+    if changes.sections.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{}, {}, {}.",
+        count(changed, "section changed", "sections changed"),
+        count(added, "added", "added"),
+        count(removed, "removed", "removed")
+    );
+    for change in &changes.sections {
+        out.push('\n');
+        match change {
+            SectionChange::Added { title, texts, .. } => {
+                let _ = writeln!(out, "Added: {title}");
+                for text in texts {
+                    indented(&mut out, &mark("{+", text, "+}"));
+                }
+            }
+            SectionChange::Removed { title, texts, .. } => {
+                let _ = writeln!(out, "Removed: {title}");
+                for text in texts {
+                    indented(&mut out, &mark("[-", text, "-]"));
+                }
+            }
+            SectionChange::Changed { title, renamed_from, texts, .. } => {
+                match renamed_from {
+                    Some(before) => writeln!(out, "Changed: {title} (was \"{before}\")"),
+                    None => writeln!(out, "Changed: {title}"),
+                }
+                .ok();
+                for text in texts {
+                    indented(&mut out, &marked(text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A text under its section's heading: each of its lines indented.
+fn indented(out: &mut String, text: &str) {
+    for line in text.lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One changed text, its deleted and inserted words marked.
+fn marked(change: &TextChange) -> String {
+    match change {
+        TextChange::Inserted(text) => mark("{+", text, "+}"),
+        TextChange::Deleted(text) => mark("[-", text, "-]"),
+        TextChange::Edited(pieces) => pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Keep(s) => s.clone(),
+                Piece::Insert(s) => mark("{+", s, "+}"),
+                Piece::Delete(s) => mark("[-", s, "-]"),
+            })
+            .collect(),
+    }
+}
+
+/// `words` between the marks, the spaces around them outside: `a {+new+} b`.
+fn mark(open: &str, words: &str, close: &str) -> String {
+    let core = words.trim();
+    if core.is_empty() {
+        return words.to_owned();
+    }
+    let start = words.len() - words.trim_start().len();
+    let end = start + core.len();
+    format!("{}{open}{core}{close}{}", &words[..start], &words[end..])
+}

@@ -1,0 +1,137 @@
+//! What changed between two versions of a policy, on the two Mass.gov policies
+//! (2002 and 2016) as a committee would read them: every sentence only one
+//! version has is marked, and no sentence both have is.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::process::Command;
+
+use policy_widget::bundle::{self, Bundle};
+use policy_widget::changes::words::Piece;
+use policy_widget::changes::{compare, texts, Changes, SectionChange, TextChange};
+
+fn seed(slug: &str) -> Bundle {
+    let path = format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"));
+    bundle::check_json(&std::fs::read_to_string(path).unwrap()).unwrap().0
+}
+
+/// Sentences: a text split after `.`, `!` or `?` and a space.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) {
+            out.push(text[start..=i].trim().to_owned());
+            start = i + 1;
+        }
+    }
+    out.push(text[start..].trim().to_owned());
+    out.retain(|s| s.split_whitespace().count() >= 3);
+    out
+}
+
+fn all_sentences(b: &Bundle) -> BTreeSet<String> {
+    b.sections_flat().into_iter().flat_map(|(_, s)| texts(s)).flat_map(|t| sentences(&t)).collect()
+}
+
+/// One version's side of the changes: each text with the character ranges
+/// of its marked words (all of it for a text inserted, or deleted, whole).
+fn marked_texts(changes: &Changes, new_side: bool) -> Vec<(String, Vec<Range<usize>>)> {
+    let whole = |t: &String| (t.clone(), std::iter::once(0..t.len()).collect());
+    let mut out = Vec::new();
+    for change in &changes.sections {
+        match change {
+            SectionChange::Added { texts, .. } if new_side => out.extend(texts.iter().map(whole)),
+            SectionChange::Removed { texts, .. } if !new_side => out.extend(texts.iter().map(whole)),
+            SectionChange::Changed { texts, .. } => {
+                for text in texts {
+                    match text {
+                        TextChange::Inserted(t) if new_side => out.push(whole(t)),
+                        TextChange::Deleted(t) if !new_side => out.push(whole(t)),
+                        TextChange::Edited(pieces) => {
+                            let (mut side, mut marks) = (String::new(), Vec::new());
+                            for piece in pieces {
+                                match piece {
+                                    Piece::Keep(s) => side.push_str(s),
+                                    Piece::Insert(s) | Piece::Delete(s)
+                                        if matches!(piece, Piece::Insert(_)) == new_side =>
+                                    {
+                                        marks.push(side.len()..side.len() + s.len());
+                                        side.push_str(s);
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            out.push((side, marks));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `sentence` stands in one of the texts with a marked word in it.
+fn is_marked(sentence: &str, texts: &[(String, Vec<Range<usize>>)]) -> bool {
+    texts.iter().any(|(text, marks)| {
+        text.match_indices(sentence).any(|(at, s)| {
+            let span = at..at + s.len();
+            marks.iter().any(|m| m.start < span.end && span.start < m.end && !text[m.clone()].trim().is_empty())
+        })
+    })
+}
+
+#[test]
+fn mass_gov_2002_to_2016_marks_every_changed_sentence_and_no_other() {
+    let (old, new) = (seed("massgov-2002"), seed("massgov-2016"));
+    let changes = compare(&old, &new);
+    let (before, after) = (all_sentences(&old), all_sentences(&new));
+    let (inserted, deleted) = (marked_texts(&changes, true), marked_texts(&changes, false));
+
+    let unmarked_new: Vec<_> = after.difference(&before).filter(|s| !is_marked(s, &inserted)).collect();
+    assert!(unmarked_new.is_empty(), "sentences only in 2016, not marked inserted: {unmarked_new:#?}");
+    let unmarked_old: Vec<_> = before.difference(&after).filter(|s| !is_marked(s, &deleted)).collect();
+    assert!(unmarked_old.is_empty(), "sentences only in 2002, not marked deleted: {unmarked_old:#?}");
+    let marked_same: Vec<_> =
+        before.intersection(&after).filter(|s| is_marked(s, &inserted) || is_marked(s, &deleted)).collect();
+    assert!(marked_same.is_empty(), "sentences in both, marked: {marked_same:#?}");
+    assert_eq!(changes.counts(), (10, 4, 5));
+}
+
+#[test]
+fn a_policy_compared_with_itself_has_no_changes() {
+    for slug in ["concord", "westfield", "massgov-2016", "massgov-2002", "cambridge-schools"] {
+        let b = seed(slug);
+        assert_eq!(compare(&b, &b.clone()), Changes::default(), "{slug}");
+    }
+}
+
+#[test]
+fn the_diff_command_prints_the_redline_and_exits_0() {
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_policy-widget")).args(args).output().unwrap();
+    let path = |slug: &str| format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"));
+    let out = run(&["diff", &path("massgov-2002"), &path("massgov-2016")]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Changes from \"Mass.Gov - privacy policy\" (2002-12-16) to \"Mass.gov® Privacy Policy\" (2016-10-31)\n10 sections changed, 4 added, 5 removed.\n"), "{text}");
+    assert!(text.contains("\nAdded: Usage data and known persistent cookies\n"), "{text}");
+    assert!(text.contains("\nRemoved: eBusiness Central\n"), "{text}");
+    assert!(text.contains("(was \"Information Automatically Collected and Stored by this Site\")"), "{text}");
+
+    let same = run(&["diff", &path("concord"), &path("concord")]);
+    assert!(same.status.success());
+    assert!(String::from_utf8(same.stdout).unwrap().ends_with("\nNo changes.\n"));
+
+    let invalid = format!("{}/tests/fixtures/invalid/duplicate-id.json", env!("CARGO_MANIFEST_DIR"));
+    let refused = run(&["diff", &path("concord"), &invalid]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(refused.stderr).unwrap(),
+        format!("{invalid}: sections[3].id: duplicate id \"security\"\n")
+    );
+}
