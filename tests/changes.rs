@@ -1,15 +1,15 @@
 //! What changed between two versions of a policy, on the two Mass.gov policies
 //! (2002 and 2016) as a committee would read them: every sentence only one
-//! version has is marked, and no sentence both have is.
+//! version has is marked, and no sentence both have is; and the same changes
+//! recorded in the bundle by `import --previous`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::process::Command;
 
-use policy_widget::bundle::{self, Bundle};
-use policy_widget::changes::words::Piece;
-use policy_widget::changes::{compare, texts, Changes, SectionChange, TextChange};
+use policy_widget::bundle::{self, Bundle, ChangeKind, Piece, SectionChange, TextChange};
+use policy_widget::changes::{compare, counts, texts};
 
 fn seed(slug: &str) -> Bundle {
     let path = format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"));
@@ -37,40 +37,35 @@ fn all_sentences(b: &Bundle) -> BTreeSet<String> {
 }
 
 /// One version's side of the changes: each text with the character ranges
-/// of its marked words (all of it for a text inserted, or deleted, whole).
-fn marked_texts(changes: &Changes, new_side: bool) -> Vec<(String, Vec<Range<usize>>)> {
+/// of its marked words (all of it for a text inserted, or deleted, whole, and
+/// for each text of a section added).
+fn marked_texts(changes: &[SectionChange], new: &Bundle, new_side: bool) -> Vec<(String, Vec<Range<usize>>)> {
     let whole = |t: &String| (t.clone(), std::iter::once(0..t.len()).collect());
     let mut out = Vec::new();
-    for change in &changes.sections {
-        match change {
-            SectionChange::Added { texts, .. } if new_side => out.extend(texts.iter().map(whole)),
-            SectionChange::Removed { texts, .. } if !new_side => out.extend(texts.iter().map(whole)),
-            SectionChange::Changed { texts, .. } => {
-                for text in texts {
-                    match text {
-                        TextChange::Inserted(t) if new_side => out.push(whole(t)),
-                        TextChange::Deleted(t) if !new_side => out.push(whole(t)),
-                        TextChange::Edited(pieces) => {
-                            let (mut side, mut marks) = (String::new(), Vec::new());
-                            for piece in pieces {
-                                match piece {
-                                    Piece::Keep(s) => side.push_str(s),
-                                    Piece::Insert(s) | Piece::Delete(s)
-                                        if matches!(piece, Piece::Insert(_)) == new_side =>
-                                    {
-                                        marks.push(side.len()..side.len() + s.len());
-                                        side.push_str(s);
-                                    }
-                                    _ => {}
-                                }
+    for change in changes {
+        if change.change == ChangeKind::Added && new_side {
+            out.extend(texts(new.section(&change.section).unwrap()).iter().map(whole));
+        }
+        for text in &change.texts {
+            match text {
+                TextChange::Inserted(t) if new_side => out.push(whole(t)),
+                TextChange::Deleted(t) if !new_side => out.push(whole(t)),
+                TextChange::Edited(pieces) => {
+                    let (mut side, mut marks) = (String::new(), Vec::new());
+                    for piece in pieces {
+                        match piece {
+                            Piece::Keep(s) => side.push_str(s),
+                            Piece::Insert(s) | Piece::Delete(s) if matches!(piece, Piece::Insert(_)) == new_side => {
+                                marks.push(side.len()..side.len() + s.len());
+                                side.push_str(s);
                             }
-                            out.push((side, marks));
+                            _ => {}
                         }
-                        _ => {}
                     }
+                    out.push((side, marks));
                 }
+                _ => {}
             }
-            _ => {}
         }
     }
     out
@@ -91,7 +86,7 @@ fn mass_gov_2002_to_2016_marks_every_changed_sentence_and_no_other() {
     let (old, new) = (seed("massgov-2002"), seed("massgov-2016"));
     let changes = compare(&old, &new);
     let (before, after) = (all_sentences(&old), all_sentences(&new));
-    let (inserted, deleted) = (marked_texts(&changes, true), marked_texts(&changes, false));
+    let (inserted, deleted) = (marked_texts(&changes, &new, true), marked_texts(&changes, &new, false));
 
     let unmarked_new: Vec<_> = after.difference(&before).filter(|s| !is_marked(s, &inserted)).collect();
     assert!(unmarked_new.is_empty(), "sentences only in 2016, not marked inserted: {unmarked_new:#?}");
@@ -100,21 +95,19 @@ fn mass_gov_2002_to_2016_marks_every_changed_sentence_and_no_other() {
     let marked_same: Vec<_> =
         before.intersection(&after).filter(|s| is_marked(s, &inserted) || is_marked(s, &deleted)).collect();
     assert!(marked_same.is_empty(), "sentences in both, marked: {marked_same:#?}");
-    assert_eq!(changes.counts(), (10, 4, 5));
+    assert_eq!(counts(&changes), (10, 4, 5));
 }
 
 #[test]
 fn a_policy_compared_with_itself_has_no_changes() {
     for slug in ["concord", "westfield", "massgov-2016", "massgov-2002", "cambridge-schools"] {
         let b = seed(slug);
-        assert_eq!(compare(&b, &b.clone()), Changes::default(), "{slug}");
+        assert_eq!(compare(&b, &b.clone()), [], "{slug}");
     }
 }
 
 #[test]
 fn the_diff_command_prints_the_redline_and_exits_0() {
-    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_policy-widget")).args(args).output().unwrap();
-    let path = |slug: &str| format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"));
     let out = run(&["diff", &path("massgov-2002"), &path("massgov-2016")]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -134,4 +127,74 @@ fn the_diff_command_prints_the_redline_and_exits_0() {
         String::from_utf8(refused.stderr).unwrap(),
         format!("{invalid}: sections[3].id: duplicate id \"security\"\n")
     );
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_policy-widget")).args(args).output().unwrap()
+}
+
+fn path(slug: &str) -> String {
+    format!("{}/www/policies/{slug}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed_text(file: &str) -> String {
+    format!("{}/tests/fixtures/seeds/{file}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_previous_records_last_version_and_what_changed_since() {
+    let out = run(&["import", &seed_text("002_0f4e0fd506d1c60d.txt"), "--previous", &path("massgov-2002")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (new, _) = bundle::check_json(&String::from_utf8(out.stdout).unwrap()).expect("a valid bundle");
+    let old = seed("massgov-2002");
+    assert_eq!(new.history.len(), 1);
+    assert_eq!(new.history[0].date, "2002-12-16");
+    let changes = new.changes.as_ref().expect("changes");
+    assert_eq!(changes.since, "2002-12-16");
+    assert_eq!(changes.sections, compare(&old, &new), "the same as `diff` finds");
+    assert_eq!(counts(&changes.sections), (10, 4, 5));
+    // Last version's reviewed work comes along: who publishes it.
+    assert_eq!(new.meta.publisher, old.meta.publisher);
+}
+
+#[test]
+fn re_importing_the_same_text_records_no_changes_and_no_second_history_entry() {
+    let out = run(&["import", &seed_text("003_cb48ddb801cf7143.txt"), "--previous", &path("massgov-2002")]);
+    assert!(out.status.success());
+    let (again, _) = bundle::check_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    let changes = again.changes.clone().expect("changes recorded");
+    assert!(changes.sections.is_empty(), "{:?}", changes.sections);
+    assert_eq!(changes.since, "2002-12-16");
+
+    // Updating that again keeps one entry for 2002-12-16.
+    let file = std::env::temp_dir().join(format!("again-{}.json", std::process::id()));
+    std::fs::write(&file, bundle::to_json(&again)).unwrap();
+    let twice = run(&["import", &seed_text("003_cb48ddb801cf7143.txt"), "--previous", file.to_str().unwrap()]);
+    let (twice, _) = bundle::check_json(&String::from_utf8(twice.stdout).unwrap()).unwrap();
+    assert_eq!(twice.history, again.history);
+    std::fs::remove_file(file).unwrap();
+}
+
+#[test]
+fn import_previous_says_what_it_could_not_do() {
+    // Last version without a date: carried over, but no history or changes, and a note says why.
+    let mut undated = seed("massgov-2002");
+    undated.meta.effective_date = None;
+    undated.meta.updated_date = None;
+    let file = std::env::temp_dir().join(format!("undated-{}.json", std::process::id()));
+    std::fs::write(&file, bundle::to_json(&undated)).unwrap();
+    let out = run(&["import", &seed_text("002_0f4e0fd506d1c60d.txt"), "--previous", file.to_str().unwrap()]);
+    std::fs::remove_file(&file).unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("note: what changed was not recorded: last version's bundle has no date"));
+    let (new, _) = bundle::check_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert!(new.changes.is_none() && new.history.is_empty());
+
+    // Last version not a valid bundle: refused before the import, with its file's name.
+    let invalid = format!("{}/tests/fixtures/invalid/duplicate-id.json", env!("CARGO_MANIFEST_DIR"));
+    let out = run(&["import", &seed_text("002_0f4e0fd506d1c60d.txt"), "--previous", &invalid]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("{invalid}: sections[3].id: duplicate id \"security\"\n"));
+    assert!(out.stdout.is_empty());
 }

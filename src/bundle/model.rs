@@ -45,6 +45,14 @@ pub struct Bundle {
     /// cover memo. Kept, so nothing is lost, and shown apart from the policy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub front_matter: Vec<FrontMatter>,
+    /// Earlier versions of the policy, the latest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Version>,
+    /// What changed since the previous version (the first of `history`), as
+    /// `policy-widget import --previous` computes it. Absent: not known; present
+    /// with no sections: nothing changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
     /// Display options; attributes on the `<privacy-policy>` element override them.
     #[serde(default, skip_serializing_if = "crate::bundle::config::Config::is_default")]
     pub config: crate::bundle::config::Config,
@@ -372,6 +380,92 @@ pub enum FrontMatterKind {
     CoverMemo,
     /// Anything else that came with the policy.
     Other,
+}
+
+/// An earlier version of the policy.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+pub struct Version {
+    /// When it took effect, or was last changed: `YYYY-MM-DD`.
+    pub date: String,
+    /// Where it can still be read (http or https), e.g. an archived copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What changed from it, in one line, in the publisher's words (plain text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// What changed since the previous version, section by section.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+pub struct Changes {
+    /// The previous version's date, `YYYY-MM-DD`.
+    pub since: String,
+    /// Each section added, removed or changed, in this version's order, the
+    /// removed ones last; empty when nothing changed.
+    #[serde(default)]
+    pub sections: Vec<SectionChange>,
+}
+
+/// One section's change.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+pub struct SectionChange {
+    /// The section's id: in this version, or in the previous one for a removed section.
+    pub section: String,
+    /// Added, removed or changed.
+    pub change: ChangeKind,
+    /// The section's title in the previous version: for a removed section, and
+    /// for a changed one whose title changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_title: Option<String>,
+    /// A changed section: each of its texts (paragraph, list item, field, cell)
+    /// that differs. A removed section: its texts, as the previous version had
+    /// them. An added section: none (its text is in the section).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<TextChange>,
+}
+
+/// How a section changed.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// New in this version.
+    Added,
+    /// In the previous version only.
+    Removed,
+    /// In both, with other text or another title (a section renamed or moved
+    /// is changed, not removed and added).
+    Changed,
+}
+
+/// One text of a section that is not the same in both versions. Plain text:
+/// what a reader sees, without inline markup.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TextChange {
+    /// A new text.
+    Inserted(String),
+    /// A text taken out.
+    Deleted(String),
+    /// A text rewritten: its runs of words kept, inserted and deleted, in order.
+    Edited(Vec<Piece>),
+}
+
+/// A run of words in a rewritten text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Piece {
+    /// In both versions.
+    Keep(String),
+    /// Only in this version.
+    Insert(String),
+    /// Only in the previous version.
+    Delete(String),
 }
 
 impl Bundle {

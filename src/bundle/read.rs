@@ -52,6 +52,10 @@ fn read_bundle(text: &str) -> Result<Bundle> {
         definitions,
         contacts,
         front_matter: front,
+        // Versions (`history`, `changes`) are the command's and the studio's:
+        // the widget does not show them yet, so it does not read them.
+        history: Vec::new(),
+        changes: None,
         config: settings,
     };
     p.finish()?;

@@ -103,6 +103,9 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         }
     }
 
+    #[cfg(feature = "authoring")]
+    check_versions(bundle, &resolves, &mut err);
+
     // Links in every piece of inline text. Only a text that has a link's
     // first character is parsed: the others hold no link, and parsing all of
     // them was a third of validation's time in Chromium.
@@ -146,6 +149,32 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         err("config.theme.radius".into(), quoted(r, "is not a length such as 4px or 0.25rem"));
     }
     problems
+}
+
+/// `history` and `changes`: dates, addresses, and each changed or added
+/// section naming one of this version's. The command's and the studio's
+/// rules: the widget does not read versions yet (`read`), so it ships none.
+#[cfg(feature = "authoring")]
+fn check_versions(bundle: &Bundle, resolves: &dyn Fn(&str) -> bool, err: &mut impl FnMut(String, String)) {
+    for (i, version) in bundle.history.iter().enumerate() {
+        if !is_valid_date(&version.date) {
+            err(item("history", i, "date"), quoted(&version.date, "is not a date as YYYY-MM-DD"));
+        }
+        if let Some(u) = version.url.as_deref().filter(|u| !is_web_url(u)) {
+            err(item("history", i, "url"), quoted(u, "is not an http or https address"));
+        }
+    }
+    if let Some(changes) = &bundle.changes {
+        if !is_valid_date(&changes.since) {
+            err("changes.since".into(), quoted(&changes.since, "is not a date as YYYY-MM-DD"));
+        }
+        // A removed section's id is the previous version's: it names no section here.
+        for (i, change) in changes.sections.iter().enumerate() {
+            if change.change != super::ChangeKind::Removed && !resolves(&change.section) {
+                err(item("changes.sections", i, "section"), no_section(&change.section));
+            }
+        }
+    }
 }
 
 /// `"value" complaint`: how most problems name what is wrong. One function

@@ -11,112 +11,50 @@ pub mod matching;
 pub mod redline;
 pub mod words;
 
-use crate::bundle::{inline, Bundle, Section};
-use matching::{Match, Pairing};
-use words::Piece;
+use crate::bundle::{inline, Bundle, ChangeKind, Section, SectionChange};
+use matching::Pairing;
 
-/// Every difference between two versions, in the new version's order, the
-/// removed sections after the others.
-#[derive(Debug, Default, PartialEq)]
-pub struct Changes {
-    /// Each section that is not the same in both; empty when nothing changed.
-    pub sections: Vec<SectionChange>,
-}
-
-/// One section's change.
-#[derive(Debug, PartialEq)]
-pub enum SectionChange {
-    /// Only in the new version.
-    Added {
-        /// Its id in the new version.
-        id: String,
-        /// Its title.
-        title: String,
-        /// Its text, piece by piece.
-        texts: Vec<String>,
-    },
-    /// Only in the old version.
-    Removed {
-        /// Its id in the old version.
-        id: String,
-        /// Its title.
-        title: String,
-        /// Its text, piece by piece: what a reader of the old version read.
-        texts: Vec<String>,
-    },
-    /// In both, with another title or other text.
-    Changed {
-        /// Its id in the new version.
-        id: String,
-        /// Its title in the old version, when it was another.
-        renamed_from: Option<String>,
-        /// Its title.
-        title: String,
-        /// How it was found in the old version.
-        found_by: Match,
-        /// Each piece of text that differs.
-        texts: Vec<TextChange>,
-    },
-}
-
-/// One piece of a section's text (a paragraph, a list item, a table cell)
-/// that is not the same in both versions.
-#[derive(Debug, PartialEq)]
-pub enum TextChange {
-    /// A new piece.
-    Inserted(String),
-    /// A piece taken out.
-    Deleted(String),
-    /// A piece rewritten: its words kept, inserted and deleted.
-    Edited(Vec<Piece>),
-}
-
-impl Changes {
-    /// How many sections were changed, added and removed.
-    pub fn counts(&self) -> (usize, usize, usize) {
-        let count = |f: fn(&SectionChange) -> bool| self.sections.iter().filter(|c| f(c)).count();
-        (
-            count(|c| matches!(c, SectionChange::Changed { .. })),
-            count(|c| matches!(c, SectionChange::Added { .. })),
-            count(|c| matches!(c, SectionChange::Removed { .. })),
-        )
-    }
-}
-
-/// The changes from `old` to `new`.
-pub fn compare(old: &Bundle, new: &Bundle) -> Changes {
-    let mut sections = Vec::new();
+/// Every section that is not the same in `old` and `new`, in the new
+/// version's order, the removed sections after the others; empty when
+/// nothing changed. A bundle's `changes` (`import --previous`) and
+/// `policy-widget diff` are made of it.
+pub fn compare(old: &Bundle, new: &Bundle) -> Vec<SectionChange> {
+    let mut changes = Vec::new();
     for pairing in matching::pair_sections(old, new) {
+        let change = |section: &Section, change, previous_title, texts| SectionChange {
+            section: section.id.clone(),
+            change,
+            previous_title,
+            texts,
+        };
         match pairing {
-            Pairing::Added(s) => {
-                sections.push(SectionChange::Added { id: s.id.clone(), title: plain_title(s), texts: texts(s) })
-            }
+            Pairing::Added(s) => changes.push(change(s, ChangeKind::Added, None, Vec::new())),
             Pairing::Removed(s) => {
-                sections.push(SectionChange::Removed { id: s.id.clone(), title: plain_title(s), texts: texts(s) })
+                let texts = self::texts(s).into_iter().map(crate::bundle::TextChange::Deleted).collect();
+                changes.push(change(s, ChangeKind::Removed, Some(plain_title(s)), texts));
             }
-            Pairing::Matched { old, new, found_by } => {
+            Pairing::Matched { old, new, .. } => {
                 let texts = words::compare_texts(&self::texts(old), &self::texts(new));
-                let (before, after) = (plain_title(old), plain_title(new));
+                let before = plain_title(old);
                 // A title whose letters only changed case ("Privacy Policy" →
                 // "Privacy policy") is not a new name for a committee to review.
-                let renamed = matching::normalised(&before) != matching::normalised(&after);
-                if texts.is_empty() && !renamed {
-                    continue;
+                let renamed = matching::normalised(&before) != matching::normalised(&plain_title(new));
+                if !texts.is_empty() || renamed {
+                    changes.push(change(new, ChangeKind::Changed, renamed.then_some(before), texts));
                 }
-                sections.push(SectionChange::Changed {
-                    id: new.id.clone(),
-                    renamed_from: renamed.then_some(before),
-                    title: after,
-                    found_by,
-                    texts,
-                });
             }
         }
     }
-    Changes { sections }
+    changes
 }
 
-fn plain_title(section: &Section) -> String {
+/// How many sections were changed, added and removed.
+pub fn counts(changes: &[SectionChange]) -> (usize, usize, usize) {
+    let count = |kind| changes.iter().filter(|c| c.change == kind).count();
+    (count(ChangeKind::Changed), count(ChangeKind::Added), count(ChangeKind::Removed))
+}
+
+pub(crate) fn plain_title(section: &Section) -> String {
     inline::plain(&section.title)
 }
 
@@ -134,6 +72,8 @@ pub fn texts(section: &Section) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::{Piece, TextChange};
+    use matching::Match;
 
     /// A bundle from `(id, title, paragraphs, subsections)` sections.
     fn bundle(sections: serde_json::Value) -> Bundle {
@@ -159,7 +99,7 @@ mod tests {
             section("cookies", "Cookies", &[COOKIES]),
             section("records", "Public records", &[RECORDS])
         ]));
-        assert_eq!(compare(&old, &old.clone()), Changes::default());
+        assert_eq!(compare(&old, &old.clone()), []);
         assert!(redline::redline(&compare(&old, &old), &old, &old).ends_with("No changes.\n"));
     }
 
@@ -168,15 +108,15 @@ mod tests {
         let old = bundle(serde_json::json!([section("cookies", "Cookies", &[COOKIES])]));
         let new = bundle(serde_json::json!([section("use-of-cookies", "Use of cookies", &[COOKIES])]));
         assert_eq!(
-            compare(&old, &new).sections,
-            [SectionChange::Changed {
-                id: "use-of-cookies".into(),
-                renamed_from: Some("Cookies".into()),
-                title: "Use of cookies".into(),
-                found_by: Match::Text,
+            compare(&old, &new),
+            [SectionChange {
+                section: "use-of-cookies".into(),
+                change: ChangeKind::Changed,
+                previous_title: Some("Cookies".into()),
                 texts: vec![],
             }]
         );
+        assert!(matches!(&matching::pair_sections(&old, &new)[..], [Pairing::Matched { found_by: Match::Text, .. }]));
     }
 
     #[test]
@@ -188,7 +128,11 @@ mod tests {
         let mut moved = section("records-2", "Public records", &[RECORDS]);
         moved["sections"] = serde_json::json!([section("cookies-2", "Cookies", &[COOKIES])]);
         let new = bundle(serde_json::json!([moved]));
-        assert_eq!(compare(&old, &new), Changes::default());
+        assert_eq!(compare(&old, &new), []);
+        assert!(matches!(
+            &matching::pair_sections(&old, &new)[..],
+            [Pairing::Matched { found_by: Match::Title, .. }, Pairing::Matched { found_by: Match::Title, .. }]
+        ));
     }
 
     #[test]
@@ -198,12 +142,22 @@ mod tests {
             section("cookies", "Cookies", &[COOKIES]),
             section("records", "Public records", &[RECORDS])
         ]));
-        let changes = compare(&old, &new).sections;
-        assert_eq!(changes.len(), 2, "{changes:?}");
-        assert!(matches!(&changes[0], SectionChange::Changed { id, texts, .. }
-            if id == "cookies" && texts == &[TextChange::Deleted(RECORDS.into())]));
-        assert!(
-            matches!(&changes[1], SectionChange::Added { id, texts, .. } if id == "records" && texts == &[RECORDS.to_owned()])
+        assert_eq!(
+            compare(&old, &new),
+            [
+                SectionChange {
+                    section: "cookies".into(),
+                    change: ChangeKind::Changed,
+                    previous_title: None,
+                    texts: vec![TextChange::Deleted(RECORDS.into())],
+                },
+                SectionChange {
+                    section: "records".into(),
+                    change: ChangeKind::Added,
+                    previous_title: None,
+                    texts: vec![]
+                },
+            ]
         );
     }
 
@@ -212,8 +166,8 @@ mod tests {
         let old = bundle(serde_json::json!([section("cookies", "Cookies", &[COOKIES])]));
         let edited = "We use session cookies and analytics cookies. They expire when you close the browser.";
         let new = bundle(serde_json::json!([section("cookies", "Cookies", &[edited])]));
-        let changes = compare(&old, &new).sections;
-        let [SectionChange::Changed { texts, found_by: Match::Id, .. }] = &changes[..] else { panic!("{changes:?}") };
+        let changes = compare(&old, &new);
+        let [SectionChange { texts, change: ChangeKind::Changed, .. }] = &changes[..] else { panic!("{changes:?}") };
         let [TextChange::Edited(pieces)] = &texts[..] else { panic!("{texts:?}") };
         let side = |keep: fn(&Piece) -> Option<&String>| pieces.iter().filter_map(keep).cloned().collect::<String>();
         assert_eq!(
@@ -244,9 +198,9 @@ mod tests {
         };
         let old = bundle(serde_json::json!([list(&["Your name", "Your email address"])]));
         let new = bundle(serde_json::json!([list(&["Your name", "Your email address", "Your phone number"])]));
-        let changes = compare(&old, &new).sections;
+        let changes = compare(&old, &new);
         assert!(
-            matches!(&changes[..], [SectionChange::Changed { texts, .. }] if texts == &[TextChange::Inserted("Your phone number".into())])
+            matches!(&changes[..], [SectionChange { texts, .. }] if texts == &[TextChange::Inserted("Your phone number".into())])
         );
     }
 
@@ -258,7 +212,7 @@ mod tests {
         ]));
         let new = bundle(serde_json::json!([section("cookies", "Cookies", &[COOKIES])]));
         let changes = compare(&old, &new);
-        assert_eq!(changes.counts(), (0, 0, 1));
+        assert_eq!(counts(&changes), (0, 0, 1));
         let text = redline::redline(&changes, &old, &new);
         assert!(
             text.contains("0 sections changed, 0 added, 1 removed.\n\nRemoved: Public records\n  [-What you send us"),

@@ -5,13 +5,11 @@
 
 use std::fmt::Write;
 
-use super::words::Piece;
-use super::{Changes, SectionChange, TextChange};
-use crate::bundle::{inline, Bundle};
+use crate::bundle::{inline, Bundle, ChangeKind, Piece, SectionChange, TextChange};
 
 /// The whole redline: a heading naming both versions, a count, then each
 /// changed section with its changed texts.
-pub fn redline(changes: &Changes, old: &Bundle, new: &Bundle) -> String {
+pub fn redline(changes: &[SectionChange], old: &Bundle, new: &Bundle) -> String {
     let mut out = String::new();
     let version = |b: &Bundle| {
         let date = b.meta.updated_date.as_ref().or(b.meta.effective_date.as_ref());
@@ -21,8 +19,8 @@ pub fn redline(changes: &Changes, old: &Bundle, new: &Bundle) -> String {
         }
     };
     let _ = writeln!(out, "Changes from {} to {}", version(old), version(new));
-    let (changed, added, removed) = changes.counts();
-    if changes.sections.is_empty() {
+    let (changed, added, removed) = super::counts(changes);
+    if changes.is_empty() {
         out.push_str("No changes.\n");
         return out;
     }
@@ -33,31 +31,30 @@ pub fn redline(changes: &Changes, old: &Bundle, new: &Bundle) -> String {
         count(added, "added", "added"),
         count(removed, "removed", "removed")
     );
-    for change in &changes.sections {
+    for change in changes {
         out.push('\n');
-        match change {
-            SectionChange::Added { title, texts, .. } => {
+        let section = new.section(&change.section);
+        let title = section.map(super::plain_title).unwrap_or_default();
+        match (change.change, &change.previous_title) {
+            (ChangeKind::Added, _) => {
                 let _ = writeln!(out, "Added: {title}");
-                for text in texts {
-                    indented(&mut out, &mark("{+", text, "+}"));
+                for text in section.map(super::texts).unwrap_or_default() {
+                    indented(&mut out, &mark("{+", &text, "+}"));
                 }
+                continue;
             }
-            SectionChange::Removed { title, texts, .. } => {
-                let _ = writeln!(out, "Removed: {title}");
-                for text in texts {
-                    indented(&mut out, &mark("[-", text, "-]"));
-                }
+            (ChangeKind::Removed, before) => {
+                let _ = writeln!(out, "Removed: {}", before.as_deref().unwrap_or(&change.section));
             }
-            SectionChange::Changed { title, renamed_from, texts, .. } => {
-                match renamed_from {
-                    Some(before) => writeln!(out, "Changed: {title} (was \"{before}\")"),
-                    None => writeln!(out, "Changed: {title}"),
-                }
-                .ok();
-                for text in texts {
-                    indented(&mut out, &marked(text));
-                }
+            (ChangeKind::Changed, Some(before)) => {
+                let _ = writeln!(out, "Changed: {title} (was \"{before}\")");
             }
+            (ChangeKind::Changed, None) => {
+                let _ = writeln!(out, "Changed: {title}");
+            }
+        }
+        for text in &change.texts {
+            indented(&mut out, &marked(text));
         }
     }
     out

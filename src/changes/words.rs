@@ -4,18 +4,7 @@
 
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffTag, TextDiff};
 
-use super::TextChange;
-
-/// A run of words in a rewritten piece of text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
-    /// In both versions.
-    Keep(String),
-    /// Only in the new version.
-    Insert(String),
-    /// Only in the old version.
-    Delete(String),
-}
+use crate::bundle::{Piece, TextChange};
 
 /// Two versions of a piece of text count as one piece rewritten when at
 /// least this share of their words is kept; less, and the redline shows the

@@ -72,6 +72,12 @@ pub enum Command {
         /// The policy's language (BCP 47). Default: read from the text (English, Spanish or Portuguese), else `en`.
         #[arg(long)]
         language: Option<String>,
+        /// Last version's bundle: its reviewed summary points and facts, who
+        /// publishes it and its display options come along where their
+        /// sections remain (each that cannot is said on stderr); it goes into
+        /// the history, and what changed since it into `changes`.
+        #[arg(long, value_name = "OLD.json")]
+        previous: Option<PathBuf>,
     },
     /// Check a bundle: exit 0 when valid, else 1 with each problem as `path: message`.
     Validate {
@@ -232,7 +238,27 @@ pub async fn run(command: Command, host: &dyn Host) -> Output {
 
 async fn execute(command: Command, host: &dyn Host, out: &mut Output) -> Result<u8, String> {
     match command {
-        Command::Import { file, format, timeout, title, publisher, kind, website, jurisdiction, url, language } => {
+        Command::Import {
+            file,
+            format,
+            timeout,
+            title,
+            publisher,
+            kind,
+            website,
+            jurisdiction,
+            url,
+            language,
+            previous,
+        } => {
+            // Last version first: a bad one is refused before any fetch.
+            let previous = match previous {
+                Some(path) => match checked_bundle(host, &path, Problems::StderrNamed, out)? {
+                    Ok(bundle) => Some(bundle),
+                    Err(code) => return Ok(code),
+                },
+                None => None,
+            };
             let name = file.display().to_string();
             let address = file.to_str().filter(|f| f.starts_with("https://") || f.starts_with("http://"));
             let (bytes, served, base) = match address {
@@ -266,9 +292,14 @@ async fn execute(command: Command, host: &dyn Host, out: &mut Output) -> Result<
                 canonical_url: url.or(base.map(|b| b.to_string())),
                 language,
             };
-            let imported = import::import_source(source, &options);
+            let mut imported = import::import_source(source, &options);
             for notice in &imported.notices {
                 out.note(format!("note: {notice}"));
+            }
+            if let Some(previous) = &previous {
+                for line in import::previous::update(previous, &mut imported.bundle) {
+                    out.note(format!("note: {line}"));
+                }
             }
             for p in bundle::validate::validate(&imported.bundle) {
                 out.note(format!("warning: the imported bundle needs editing: {p}"));

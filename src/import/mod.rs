@@ -191,6 +191,8 @@ pub fn import(text: &str, options: &Options) -> Imported {
         definitions,
         contacts,
         front_matter,
+        history: Vec::new(),
+        changes: None,
         config: Config { labels: labels::for_language(&language).unwrap_or_default(), ..Config::default() },
     };
     Imported { bundle, notices }

@@ -2,8 +2,32 @@
 //! What the publisher reviewed and wrote last time (summary points, facts,
 //! who publishes it, display options) stays, wherever the section it points
 //! at still exists; what cannot stay is reported, never dropped silently.
+//! Last version goes into the history, and what changed since it into the
+//! bundle (`crate::changes`).
 
-use crate::bundle::{Bundle, Section};
+use crate::bundle::{Bundle, Changes, Section, Version};
+
+/// Makes `draft` the next version of `previous`: [`carry_over`], then last
+/// version first in the history (once: re-importing the same version does
+/// not add it twice) and what changed since it (nothing, for the same text).
+/// Returns a line for each thing that could not come along, saying why.
+pub fn update(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
+    let mut lost = carry_over(previous, draft);
+    let Some(date) = previous.meta.updated_date.clone().or_else(|| previous.meta.effective_date.clone()) else {
+        lost.push(
+            "what changed was not recorded: last version's bundle has no date (meta.updated_date or \
+             meta.effective_date); add the date it took effect, and update again"
+                .to_owned(),
+        );
+        return lost;
+    };
+    draft.history = previous.history.clone();
+    if draft.history.first().map(|v| &v.date) != Some(&date) {
+        draft.history.insert(0, Version { date: date.clone(), url: None, summary: None });
+    }
+    draft.changes = Some(Changes { since: date, sections: crate::changes::compare(previous, draft) });
+    lost
+}
 
 /// Where each of the previous bundle's sections is in the new one: the same
 /// id, else the same title (a section the new text moved keeps its title, and

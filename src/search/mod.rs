@@ -162,6 +162,8 @@ mod tests {
             }],
             contacts: vec![],
             front_matter: vec![],
+            history: vec![],
+            changes: None,
             config: Default::default(),
         }
     }

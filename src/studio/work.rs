@@ -9,7 +9,7 @@ use yew::Reducible;
 use super::edit::{self, Edit};
 use super::engine::Draft;
 use crate::bundle::{self, load, Bundle};
-use crate::import::previous::carry_over;
+use crate::import::previous::update;
 
 /// Something a reviewer should know: what the importer removed or joined
 /// (`line`: the source text's line it concerns, 0 for none), what the update
@@ -32,12 +32,13 @@ pub struct Work {
 }
 
 impl Work {
-    /// An imported draft, with last version's reviewed work carried into it.
+    /// An imported draft: with last version's reviewed work carried into it,
+    /// last version in its history and what changed since (`previous::update`).
     pub fn imported(name: &str, draft: Draft, previous: Option<&Bundle>) -> Work {
         let Draft { mut bundle, text, notices } = draft;
         let mut notes: Vec<Note> = notices.into_iter().map(|(line, message)| Note { line, message }).collect();
         if let Some(previous) = previous {
-            notes.extend(carry_over(previous, &mut bundle).into_iter().map(|message| Note { line: 0, message }));
+            notes.extend(update(previous, &mut bundle).into_iter().map(|message| Note { line: 0, message }));
         }
         Work { bundle, name: name.to_owned(), text, notes }
     }

@@ -62,6 +62,8 @@ pub fn small_bundle() -> Bundle {
         }],
         contacts: vec![],
         front_matter: vec![],
+        history: vec![],
+        changes: None,
         config: Config::default(),
     }
 }

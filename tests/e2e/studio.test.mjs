@@ -24,9 +24,15 @@ const SEED_TEXTS = {
 const seedText = (seed) => readFileSync(new URL(`tests/fixtures/seeds/${SEED_TEXTS[seed]}`, repo), 'utf8');
 const sourceFile = (name) => readFileSync(new URL(`tests/fixtures/import/sources/${name}`, repo));
 
-/** What `policy-widget import -` prints for `text` on stdin: the CLI's bundle. */
-function cliImport(text) {
-  return execFileSync('cargo', ['run', '--quiet', '--', 'import', '-'], { cwd: repo, input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+/** What `policy-widget import -` prints for `text` on stdin (with `--previous`, as an update of that bundle): the CLI's bundle. */
+function cliImport(text, previous) {
+  const args = ['run', '--quiet', '--', 'import', '-'];
+  if (previous) {
+    const file = join(mkdtempSync(join(tmpdir(), 'studio-')), 'previous.json');
+    writeFileSync(file, JSON.stringify(previous));
+    args.push('--previous', file);
+  }
+  return execFileSync('cargo', args, { cwd: repo, input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
 }
 
 // Saves go nowhere: the test keeps each downloaded file (the Blob behind the
@@ -291,7 +297,7 @@ test('a file dropped anywhere on the page is imported', async () => {
   await context.close();
 });
 
-test('an update keeps last version\u2019s reviewed points and facts where their sections remain, and says which it could not', async () => {
+test('an update keeps last version\u2019s reviewed points and facts where their sections remain, says which it could not, and records what changed', async () => {
   const { page, context } = await openStudio();
   const previous = JSON.parse(readFileSync(new URL('www/policies/massgov-2002.json', repo), 'utf8'));
   previous.meta.publisher.name = 'Commonwealth of Massachusetts, reviewed';
@@ -300,7 +306,13 @@ test('an update keeps last version\u2019s reviewed points and facts where their 
   await chooseFile(page, '#previous-file', { name: 'massgov-2002.json', bytes: Buffer.from(JSON.stringify(previous)), type: 'application/json' });
   await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('massgov-2002.json is last version'));
   await pasteAndImport(page, seedText('massgov-2016'));
-  const draft = JSON.parse(await download(page));
+  const downloaded = await download(page);
+  const draft = JSON.parse(downloaded);
+  // Last version in the history and what changed since: the command's update, byte for byte.
+  assert.equal(downloaded, cliImport(seedText('massgov-2016'), previous));
+  assert.deepEqual(draft.history, [{ date: '2002-12-16' }]);
+  assert.equal(draft.changes.since, '2002-12-16');
+  assert.ok(draft.changes.sections.some((c) => c.change === 'removed' && c.section === 'no-longer-there'));
   const sections = new Set();
   const walk = (list) => list.forEach((s) => (sections.add(s.id), walk(s.sections ?? [])));
   walk(draft.sections);

@@ -51,6 +51,8 @@ test('import: each seed, as text and in every format, the same bundle as the nat
     same(['import', join(sources, file)]);
   }
   same(['import', '-'], readFileSync(join(seeds, '001_1e9a06d6247eb838.txt')));
+  const update = same(['import', join(seeds, '002_0f4e0fd506d1c60d.txt'), '--previous', join(repo, 'www/policies/massgov-2002.json')]);
+  assert.match(update.stdout, /"since": "2002-12-16"/);
 });
 
 test('validate, render, diff and schema: the same output', () => {
@@ -78,9 +80,10 @@ test('bad input: the same one-line messages and exit codes', () => {
     ['render', join(bad, 'invalid.json'), '--src', '/p.json'],
     ['render', join(repo, 'www/policies/concord.json'), '--src', '/p.json', '--attribute', 'nonsense'],
     ['diff', join(repo, 'www/policies/concord.json'), join(bad, 'invalid.json')],
+    ['import', join(seeds, '002_0f4e0fd506d1c60d.txt'), '--previous', join(bad, 'invalid.json')],
     ['frobnicate'],
     ['import'],
   ];
   const codes = cases.map((args) => same(args).status);
-  assert.deepEqual(codes, [2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2, 2]);
+  assert.deepEqual(codes, [2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2]);
 });

@@ -78,12 +78,17 @@ test('the plugin\u2019s bundle check agrees with the widget\u2019s validator, me
   broken.contacts = [{ label: 'Clerk', email: 'clerk@', phone: 'call us', url: 'javascript:alert(1)' }];
   broken.definitions = [{ term: '', text: 'x', section: 'nowhere' }];
   broken.config = { theme: { font: 'Arial; } body { color: red', radius: '4vh' } };
+  broken.history = [{ date: '2016-02-30', url: 'ftp://archive.example/2016' }];
+  broken.changes = { since: 'last year', sections: [{ section: 'nowhere', change: 'changed' }, { section: 'gone', change: 'removed' }] };
   const mutated = join(scratch, 'broken.json');
   writeFileSync(mutated, JSON.stringify(broken));
+  // A bundle with versions, as an update writes it.
+  const updated = join(scratch, 'updated.json');
+  writeFileSync(updated, execFileSync('cargo', ['run', '--quiet', '--', 'import', join(repo, 'tests/fixtures/seeds/002_0f4e0fd506d1c60d.txt'), '--previous', join(repo, 'www/policies/massgov-2002.json')], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   // Messages that quote the JSON reader's own words (a syntax error, a type
   // error's line and column) differ; that they are refused must not.
   const readerWords = new Set(['syntax.json', 'wrong-type.json']);
-  for (const { path, plugin: ours, native, valid } of bothChecks([...seeds, ...invalid, mutated])) {
+  for (const { path, plugin: ours, native, valid } of bothChecks([...seeds, ...invalid, mutated, updated])) {
     const name = path.split('/').pop();
     assert.equal(ours.length === 0, valid, `${name}: accepted by both or refused by both (${ours.join('; ')})`);
     if (!readerWords.has(name)) assert.deepEqual(ours, native, `${name}: the same problems`);

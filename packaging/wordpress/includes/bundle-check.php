@@ -273,6 +273,26 @@ function rule_problems( array $bundle ) {
 		}
 	}
 
+	foreach ( isset( $bundle['history'] ) ? $bundle['history'] : array() as $i => $version ) {
+		if ( ! is_date( $version['date'] ) ) {
+			$problems[] = sprintf( 'history[%d].date: "%s" is not a date as YYYY-MM-DD', $i, $version['date'] );
+		}
+		if ( isset( $version['url'] ) && ! is_web_url( $version['url'] ) ) {
+			$problems[] = sprintf( 'history[%d].url: "%s" is not an http or https address', $i, $version['url'] );
+		}
+	}
+	if ( isset( $bundle['changes'] ) ) {
+		if ( ! is_date( $bundle['changes']['since'] ) ) {
+			$problems[] = sprintf( 'changes.since: "%s" is not a date as YYYY-MM-DD', $bundle['changes']['since'] );
+		}
+		// A removed section's id is the previous version's: it names no section here.
+		foreach ( isset( $bundle['changes']['sections'] ) ? $bundle['changes']['sections'] : array() as $i => $change ) {
+			if ( 'removed' !== $change['change'] ) {
+				$resolves( 'changes.sections', $i, $change['section'] );
+			}
+		}
+	}
+
 	each_text(
 		$bundle,
 		'',
@@ -345,7 +365,8 @@ function each_text( $value, $path, callable $visit ) {
 		$visit( $path, $value );
 	} elseif ( is_array( $value ) ) {
 		foreach ( $value as $key => $item ) {
-			if ( '' === $path && in_array( $key, array( 'format', 'config' ), true ) ) {
+			// Settings, and the plain text of earlier versions, hold no inline links.
+			if ( '' === $path && in_array( $key, array( 'format', 'config', 'history', 'changes' ), true ) ) {
 				continue;
 			}
 			$child = is_int( $key ) ? $path . '[' . $key . ']' : ( '' === $path ? $key : $path . '.' . $key );
