@@ -28,32 +28,25 @@ export function zip(entries) {
     const name = Buffer.from(path, 'utf8');
     const data = deflateRawSync(bytes, { level: 9 });
     const crc = crc32(bytes);
-    const header = (signature, size) => {
+    // The fields both headers share, in the same order: from byte 4 of the
+    // local header, from byte 6 of the central directory's.
+    const header = (signature, size, at) => {
       const h = Buffer.alloc(size);
       h.writeUInt32LE(signature, 0);
+      h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      h.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+      h.writeUInt16LE(8, at + 4); // deflate
+      h.writeUInt16LE(0, at + 6); // time
+      h.writeUInt16LE(DOS_DATE, at + 8);
+      h.writeUInt32LE(crc, at + 10);
+      h.writeUInt32LE(data.length, at + 14);
+      h.writeUInt32LE(bytes.length, at + 18);
+      h.writeUInt16LE(name.length, at + 22);
       return h;
     };
-    const local = header(0x04034b50, 30);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = header(0x02014b50, 46);
+    const local = header(0x04034b50, 30, 4);
+    const central = header(0x02014b50, 46, 6);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
