@@ -58,29 +58,19 @@ fn normalised(title: &str) -> String {
 /// language are the new text's.
 pub fn carry_over(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
     let mut lost = Vec::new();
-    let mut summary = Vec::new();
-    for point in &previous.summary {
-        match new_id(previous, draft, &point.section) {
-            Some(section) => summary.push(crate::bundle::SummaryPoint { section, ..point.clone() }),
-            None => lost.push(format!(
-                "summary point \"{}\" was not carried over: its section \"{}\" is not in the new text",
-                point.text, point.section
-            )),
-        }
-    }
+    let summary = carried(
+        &previous.summary,
+        |p| &mut p.section,
+        |p| format!("summary point \"{}\"", p.text),
+        previous,
+        draft,
+        &mut lost,
+    );
     if !summary.is_empty() {
         draft.summary = summary;
     }
-    let mut facts = Vec::new();
-    for fact in &previous.facts {
-        match new_id(previous, draft, &fact.section) {
-            Some(section) => facts.push(crate::bundle::Fact { section, ..fact.clone() }),
-            None => lost.push(format!(
-                "fact \"{}\" was not carried over: its section \"{}\" is not in the new text",
-                fact.value, fact.section
-            )),
-        }
-    }
+    let facts =
+        carried(&previous.facts, |f| &mut f.section, |f| format!("fact \"{}\"", f.value), previous, draft, &mut lost);
     let drafted = std::mem::take(&mut draft.facts);
     draft.facts = facts;
     let carried_kinds: Vec<_> = draft.facts.iter().map(|f| f.kind).collect();
@@ -91,6 +81,34 @@ pub fn carry_over(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
     draft.meta.canonical_url = previous.meta.canonical_url.clone().or(draft.meta.canonical_url.take());
     draft.config = previous.config.clone();
     lost
+}
+
+/// Last version's `items` (summary points, facts) whose section the new text
+/// still has, each pointed at that section's id there; for each other, a line
+/// in `lost` that names it (`name`) and says why.
+fn carried<T: Clone>(
+    items: &[T],
+    section_of: fn(&mut T) -> &mut String,
+    name: fn(&T) -> String,
+    previous: &Bundle,
+    draft: &Bundle,
+    lost: &mut Vec<String>,
+) -> Vec<T> {
+    let mut kept = Vec::new();
+    for item in items {
+        let mut item = item.clone();
+        let old = section_of(&mut item).clone();
+        match new_id(previous, draft, &old) {
+            Some(id) => {
+                *section_of(&mut item) = id;
+                kept.push(item);
+            }
+            None => {
+                lost.push(format!("{} was not carried over: its section \"{old}\" is not in the new text", name(&item)))
+            }
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

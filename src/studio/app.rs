@@ -28,15 +28,17 @@ pub fn studio(props: &StudioProps) -> Html {
     let start = props.start.clone();
     let state = use_reducer(move || start.map(|s| (*s).clone()).unwrap_or_default());
     let dispatch = state.dispatcher();
+    // Each memo holds the reducer's handle (an `Rc`), not a copy of the work:
+    // it reads the draft only when the revision moved.
     let problems = use_memo(state.revision, {
-        let work = state.work.clone();
-        move |_| work.map(|w| validate(&w.bundle)).unwrap_or_default()
+        let state = state.clone();
+        move |_| state.work.as_ref().map(|w| validate(&w.bundle)).unwrap_or_default()
     });
     let json = use_memo(state.revision, {
-        let work = state.work.clone();
-        move |_| work.map(|w| w.json()).unwrap_or_default()
+        let state = state.clone();
+        move |_| state.work.as_ref().map(Work::json).unwrap_or_default()
     });
-    let shown = use_shown(&state, problems.clone());
+    let shown = use_shown(&state, problems.clone(), json.clone());
     use_focus_and_leave_warning(state.revision, state.focus.clone(), state.unsaved);
 
     let on_download = {
@@ -76,22 +78,23 @@ pub fn studio(props: &StudioProps) -> Html {
 }
 
 /// The preview's bundle as JSON (`preview::shown`), remembering the draft's
-/// last version without problems.
+/// last version without problems. A draft without problems is shown as it
+/// is: its JSON is the download's (`json`).
 #[hook]
-fn use_shown(state: &UseReducerHandle<State>, problems: Rc<Vec<Problem>>) -> Rc<Option<String>> {
+fn use_shown(state: &UseReducerHandle<State>, problems: Rc<Vec<Problem>>, json: Rc<String>) -> Rc<Option<String>> {
     let last_valid = use_mut_ref(|| (0, None::<crate::bundle::Bundle>));
-    let (work, opened) = (state.work.clone(), state.opened);
+    let state = state.clone();
     use_memo(state.revision, move |_| {
-        let work = work?;
+        let work = state.work.as_ref()?;
         let mut last = last_valid.borrow_mut();
-        if last.0 != opened {
-            *last = (opened, None);
+        if last.0 != state.opened {
+            *last = (state.opened, None);
         }
-        let shown = preview::shown(&work.bundle, &problems, last.1.as_ref());
         if problems.is_empty() {
             last.1 = Some(work.bundle.clone());
+            return Some((*json).clone());
         }
-        shown.map(|b| crate::bundle::to_json(&b))
+        preview::shown(&work.bundle, &problems, last.1.as_ref()).map(|b| crate::bundle::to_json(&b))
     })
 }
 
