@@ -2,12 +2,14 @@
 // npm, offline, into a scratch folder, and run with `npx` (Node alone, the
 // command's Rust compiled to wasm). Each run must print what the native
 // command prints, byte for byte on stdout and stderr, with its exit code.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const version = readFileSync(join(repo, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
@@ -53,6 +55,36 @@ test('import: each seed, as text and in every format, the same bundle as the nat
   same(['import', '-'], readFileSync(join(seeds, '001_1e9a06d6247eb838.txt')));
   const update = same(['import', join(seeds, '002_0f4e0fd506d1c60d.txt'), '--previous', join(repo, 'www/policies/massgov-2002.json')]);
   assert.match(update.stdout, /"since": "2002-12-16"/);
+});
+
+// A web server in a process of its own (the runs below block this one),
+// serving the importer's web-page fixtures, so that `import http://…` fetches
+// a page: Node's fetch in the package's script, ureq in the native command.
+let pages;
+before(async () => {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  await new Promise((done) => probe.close(done));
+  const server = spawn('node', [join(repo, '.ci/serve.mjs'), '--root', sources, '--port', String(port)], { stdio: 'ignore' });
+  pages = { url: `http://127.0.0.1:${port}`, server };
+  for (let tries = 0; ; tries++) {
+    try {
+      await fetch(`${pages.url}/drupal.html`);
+      break;
+    } catch (error) {
+      if (tries > 100) throw error;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+});
+after(() => pages?.server.kill());
+
+test('import from a web address: the same bundle, and the same refusal of a 404', () => {
+  const out = same(['import', `${pages.url}/drupal.html`]);
+  assert.equal(out.status, 0);
+  assert.match(out.stdout, new RegExp(`"canonical_url": "${pages.url}/drupal.html"`));
+  assert.equal(same(['import', `${pages.url}/no-such-page.html`]).status, 2);
 });
 
 test('validate, render, diff and schema: the same output', () => {
