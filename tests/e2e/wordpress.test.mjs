@@ -113,12 +113,19 @@ test('the block in the editor: the Editor adds it with an uploaded policy and pu
   assert.match(westfield.title, /City of Westfield/);
   await page.evaluate((src) => {
     const { dispatch } = wp.data;
-    dispatch('core/block-editor').insertBlocks(wp.blocks.createBlock('privacy-policy-widget/policy', { src, initial: 'expanded' }));
+    const block = wp.blocks.createBlock('privacy-policy-widget/policy', { src, initial: 'expanded', accent: '#8a1538' });
+    dispatch('core/block-editor').insertBlocks(block);
+    dispatch('core/block-editor').selectBlock(block.clientId);
     dispatch('core/editor').editPost({ title: 'Our privacy policy', status: 'publish' });
     dispatch('core/editor').savePost();
   }, westfield.url);
   const placeholder = page.locator('.wp-block-privacy-policy-widget-policy .components-placeholder');
   assert.match(await placeholder.textContent(), /City of Westfield/, 'the placeholder names the chosen policy');
+  // The block's settings: every option of the element.
+  const sidebar = await page.locator('.interface-complementary-area').textContent();
+  for (const label of ['Policy bundle', 'Heading level', 'Sections at first', 'Quick summary', 'Hide', 'Show', 'Appearance']) {
+    assert.ok(sidebar.includes(label), `the sidebar has "${label}"`);
+  }
   const link = await page.waitForFunction(() => {
     const editor = wp.data.select('core/editor');
     return !editor.isSavingPost() && editor.getCurrentPostAttribute('status') === 'publish' && editor.getPermalink();
@@ -129,6 +136,7 @@ test('the block in the editor: the Editor adds it with an uploaded policy and pu
   await rendered(resident.page);
   assert.match(await resident.page.locator('privacy-policy .pp-header').textContent(), /City of Westfield/);
   assert.equal(await resident.page.locator('privacy-policy [aria-expanded=false]').count(), 0, 'initial="expanded"');
+  assert.equal(await resident.page.evaluate(() => document.querySelector('privacy-policy').getAttribute('accent')), '#8a1538');
   await resident.context.close();
 });
 

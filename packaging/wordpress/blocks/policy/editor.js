@@ -53,6 +53,34 @@
 						help: __( 'Comma-separated: summary, facts, contacts, contents, glossary, front-matter, reading-time, search.', 'privacy-policy-widget' ),
 						value: attributes.hide || '',
 						onChange: set( 'hide' ),
+					} ),
+					el( components.TextControl, {
+						label: __( 'Show', 'privacy-policy-widget' ),
+						help: __( 'Panels the policy hides, to show here, by the same names.', 'privacy-policy-widget' ),
+						value: attributes.show || '',
+						onChange: set( 'show' ),
+					} )
+				),
+				el(
+					components.PanelBody,
+					{ title: __( 'Appearance', 'privacy-policy-widget' ), initialOpen: false },
+					el( components.TextControl, {
+						label: __( 'Accent colour', 'privacy-policy-widget' ),
+						help: __( 'As #rgb or #rrggbb, e.g. #005ea2. Choose one with 4.5:1 contrast on white.', 'privacy-policy-widget' ),
+						value: attributes.accent || '',
+						onChange: set( 'accent' ),
+					} ),
+					el( components.TextControl, {
+						label: __( 'Font', 'privacy-policy-widget' ),
+						help: __( 'A font-family list, e.g. Georgia, serif. Empty: the page’s font.', 'privacy-policy-widget' ),
+						value: attributes.font || '',
+						onChange: set( 'font' ),
+					} ),
+					el( components.TextControl, {
+						label: __( 'Corner radius', 'privacy-policy-widget' ),
+						help: __( 'A length such as 4px or 0.25rem.', 'privacy-policy-widget' ),
+						value: attributes.radius || '',
+						onChange: set( 'radius' ),
 					} )
 				)
 			);
