@@ -126,6 +126,8 @@ test('the block in the editor: the Editor adds it with an uploaded policy and pu
   for (const label of ['Policy bundle', 'Heading level', 'Sections at first', 'Quick summary', 'Hide', 'Show', 'Appearance']) {
     assert.ok(sidebar.includes(label), `the sidebar has "${label}"`);
   }
+  await page.locator('.interface-complementary-area button.components-panel__body-toggle', { hasText: 'Appearance' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.interface-complementary-area input')].some((input) => input.value === '#8a1538'));
   const link = await page.waitForFunction(() => {
     const editor = wp.data.select('core/editor');
     return !editor.isSavingPost() && editor.getCurrentPostAttribute('status') === 'publish' && editor.getPermalink();

@@ -14,6 +14,8 @@
 	blocks.registerBlockType( 'privacy-policy-widget/policy', {
 		edit( { attributes, setAttributes } ) {
 			const set = ( name ) => ( value ) => setAttributes( { [ name ]: value || undefined } );
+			// A text option: the attribute `name`, its label and its help.
+			const text = ( name, label, help ) => el( components.TextControl, { label, help, value: attributes[ name ] || '', onChange: set( name ) } );
 			const bundle = data.bundles.find( ( b ) => b.url === attributes.src );
 			const shown = attributes.src
 				? ( bundle ? bundle.title : attributes.src )
@@ -48,40 +50,15 @@
 						options: [ unset, choice( 'start', __( 'Before the sections', 'privacy-policy-widget' ) ), choice( 'end', __( 'After the sections', 'privacy-policy-widget' ) ) ],
 						onChange: set( 'summaryPosition' ),
 					} ),
-					el( components.TextControl, {
-						label: __( 'Hide', 'privacy-policy-widget' ),
-						help: __( 'Comma-separated: summary, facts, contacts, contents, glossary, front-matter, reading-time, search.', 'privacy-policy-widget' ),
-						value: attributes.hide || '',
-						onChange: set( 'hide' ),
-					} ),
-					el( components.TextControl, {
-						label: __( 'Show', 'privacy-policy-widget' ),
-						help: __( 'Panels the policy hides, to show here, by the same names.', 'privacy-policy-widget' ),
-						value: attributes.show || '',
-						onChange: set( 'show' ),
-					} )
+					text( 'hide', __( 'Hide', 'privacy-policy-widget' ), __( 'Comma-separated: summary, facts, contacts, contents, glossary, front-matter, reading-time, search.', 'privacy-policy-widget' ) ),
+					text( 'show', __( 'Show', 'privacy-policy-widget' ), __( 'Panels the policy hides, to show here, by the same names.', 'privacy-policy-widget' ) )
 				),
 				el(
 					components.PanelBody,
 					{ title: __( 'Appearance', 'privacy-policy-widget' ), initialOpen: false },
-					el( components.TextControl, {
-						label: __( 'Accent colour', 'privacy-policy-widget' ),
-						help: __( 'As #rgb or #rrggbb, e.g. #005ea2. Choose one with 4.5:1 contrast on white.', 'privacy-policy-widget' ),
-						value: attributes.accent || '',
-						onChange: set( 'accent' ),
-					} ),
-					el( components.TextControl, {
-						label: __( 'Font', 'privacy-policy-widget' ),
-						help: __( 'A font-family list, e.g. Georgia, serif. Empty: the page’s font.', 'privacy-policy-widget' ),
-						value: attributes.font || '',
-						onChange: set( 'font' ),
-					} ),
-					el( components.TextControl, {
-						label: __( 'Corner radius', 'privacy-policy-widget' ),
-						help: __( 'A length such as 4px or 0.25rem.', 'privacy-policy-widget' ),
-						value: attributes.radius || '',
-						onChange: set( 'radius' ),
-					} )
+					text( 'accent', __( 'Accent colour', 'privacy-policy-widget' ), __( 'As #rgb or #rrggbb, e.g. #005ea2. Choose one with 4.5:1 contrast on white.', 'privacy-policy-widget' ) ),
+					text( 'font', __( 'Font', 'privacy-policy-widget' ), __( 'A font-family list, e.g. Georgia, serif. Empty: the page’s font.', 'privacy-policy-widget' ) ),
+					text( 'radius', __( 'Corner radius', 'privacy-policy-widget' ), __( 'A length such as 4px or 0.25rem.', 'privacy-policy-widget' ) )
 				)
 			);
 			return el(
