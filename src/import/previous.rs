@@ -5,7 +5,8 @@
 //! Last version goes into the history, and what changed since it into the
 //! bundle (`crate::changes`).
 
-use crate::bundle::{Bundle, Changes, Section, Version};
+use crate::bundle::{Bundle, Changes, Version};
+use crate::changes::matching::{self, Pairing};
 
 /// Makes `draft` the next version of `previous`: [`carry_over`], then last
 /// version first in the history (once: re-importing the same version does
@@ -29,23 +30,18 @@ pub fn update(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
     lost
 }
 
-/// Where each of the previous bundle's sections is in the new one: the same
-/// id, else the same title (a section the new text moved keeps its title, and
-/// the importer may have given it another id).
-fn new_id(previous: &Bundle, draft: &Bundle, id: &str) -> Option<String> {
-    if draft.section(id).is_some() {
-        return Some(id.to_owned());
-    }
-    let title = previous.section(id).map(|s| normalised(&s.title))?;
-    draft
-        .sections_flat()
+/// Each of the previous bundle's section ids beside its id in the new one,
+/// for the sections [`matching::pair_sections`] pairs (by id, then title,
+/// then words): a section the new text moved or renamed keeps what pointed
+/// at it, as `diff` calls it changed rather than removed.
+fn new_ids(previous: &Bundle, draft: &Bundle) -> Vec<(String, String)> {
+    matching::pair_sections(previous, draft)
         .into_iter()
-        .find(|(_, s)| normalised(&s.title) == title)
-        .map(|(_, s): (usize, &Section)| s.id.clone())
-}
-
-fn normalised(title: &str) -> String {
-    title.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+        .filter_map(|pairing| match pairing {
+            Pairing::Matched { old, new, .. } => Some((old.id.clone(), new.id.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Carries last version's reviewed work into `draft`; returns a line for each
@@ -58,19 +54,13 @@ fn normalised(title: &str) -> String {
 /// language are the new text's.
 pub fn carry_over(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
     let mut lost = Vec::new();
-    let summary = carried(
-        &previous.summary,
-        |p| &mut p.section,
-        |p| format!("summary point \"{}\"", p.text),
-        previous,
-        draft,
-        &mut lost,
-    );
+    let ids = new_ids(previous, draft);
+    let summary =
+        carried(&previous.summary, |p| &mut p.section, |p| format!("summary point \"{}\"", p.text), &ids, &mut lost);
     if !summary.is_empty() {
         draft.summary = summary;
     }
-    let facts =
-        carried(&previous.facts, |f| &mut f.section, |f| format!("fact \"{}\"", f.value), previous, draft, &mut lost);
+    let facts = carried(&previous.facts, |f| &mut f.section, |f| format!("fact \"{}\"", f.value), &ids, &mut lost);
     let drafted = std::mem::take(&mut draft.facts);
     draft.facts = facts;
     let carried_kinds: Vec<_> = draft.facts.iter().map(|f| f.kind).collect();
@@ -84,23 +74,22 @@ pub fn carry_over(previous: &Bundle, draft: &mut Bundle) -> Vec<String> {
 }
 
 /// Last version's `items` (summary points, facts) whose section the new text
-/// still has, each pointed at that section's id there; for each other, a line
-/// in `lost` that names it (`name`) and says why.
+/// still has (`ids`: [`new_ids`]), each pointed at that section's id there;
+/// for each other, a line in `lost` that names it (`name`) and says why.
 fn carried<T: Clone>(
     items: &[T],
     section_of: fn(&mut T) -> &mut String,
     name: fn(&T) -> String,
-    previous: &Bundle,
-    draft: &Bundle,
+    ids: &[(String, String)],
     lost: &mut Vec<String>,
 ) -> Vec<T> {
     let mut kept = Vec::new();
     for item in items {
         let mut item = item.clone();
         let old = section_of(&mut item).clone();
-        match new_id(previous, draft, &old) {
-            Some(id) => {
-                *section_of(&mut item) = id;
+        match ids.iter().find(|(before, _)| *before == old) {
+            Some((_, id)) => {
+                *section_of(&mut item) = id.clone();
                 kept.push(item);
             }
             None => {
@@ -115,7 +104,7 @@ fn carried<T: Clone>(
 mod tests {
     use super::*;
     use crate::bundle::validate::validate;
-    use crate::bundle::{Block, Fact, FactKind, SummaryPoint};
+    use crate::bundle::{Block, Fact, FactKind, Section, SummaryPoint};
 
     fn bundle(sections: &[(&str, &str)]) -> Bundle {
         let mut b: Bundle = serde_json::from_str(
@@ -139,7 +128,7 @@ mod tests {
     }
 
     #[test]
-    fn reviewed_points_and_facts_follow_their_sections_by_id_then_title() {
+    fn reviewed_points_and_facts_follow_their_sections_by_id_or_title() {
         let mut previous = bundle(&[("cookies", "Cookies"), ("security", "Security"), ("gone", "Old part")]);
         previous.meta.publisher.name = "Town of Concord".into();
         previous.summary = vec![
@@ -163,6 +152,18 @@ mod tests {
         assert!(lost[0].contains("\"Old.\"") && lost[1].contains("\"1 year\"") && lost[1].contains("\"gone\""));
         assert_eq!(draft.meta.publisher.name, "Town of Concord");
         assert_eq!(validate(&draft), []);
+    }
+
+    #[test]
+    fn a_point_follows_its_section_renamed_with_the_same_words() {
+        let mut previous = bundle(&[("safety", "Safety")]);
+        previous.sections[0].blocks =
+            vec![Block::Paragraph { text: "We protect what you send us with encryption.".into() }];
+        previous.summary = vec![SummaryPoint { text: "Encrypted.".into(), section: "safety".into() }];
+        let mut draft = bundle(&[("how-we-protect-it", "How we protect it")]);
+        draft.sections[0].blocks = previous.sections[0].blocks.clone();
+        assert_eq!(carry_over(&previous, &mut draft), Vec::<String>::new());
+        assert_eq!(draft.summary[0].section, "how-we-protect-it");
     }
 
     #[test]
