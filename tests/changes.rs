@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::process::Command;
 
-use policy_widget::bundle::{self, Bundle, ChangeKind, Piece, SectionChange, TextChange};
+use policy_widget::bundle::marked::{self, Piece};
+use policy_widget::bundle::{self, Bundle, ChangeKind, SectionChange};
 use policy_widget::changes::{compare, counts, texts};
 
 fn seed(slug: &str) -> Bundle {
@@ -47,25 +48,33 @@ fn marked_texts(changes: &[SectionChange], new: &Bundle, new_side: bool) -> Vec<
             out.extend(texts(new.section(&change.section).unwrap()).iter().map(whole));
         }
         for text in &change.texts {
-            match text {
-                TextChange::Inserted(t) if new_side => out.push(whole(t)),
-                TextChange::Deleted(t) if !new_side => out.push(whole(t)),
-                TextChange::Edited(pieces) => {
-                    let (mut side, mut marks) = (String::new(), Vec::new());
-                    for piece in pieces {
-                        match piece {
-                            Piece::Keep(s) => side.push_str(s),
-                            Piece::Insert(s) | Piece::Delete(s) if matches!(piece, Piece::Insert(_)) == new_side => {
-                                marks.push(side.len()..side.len() + s.len());
-                                side.push_str(s);
-                            }
-                            _ => {}
-                        }
-                    }
-                    out.push((side, marks));
+            let pieces = marked::pieces(text).unwrap();
+            // A removed section's texts are unmarked: all of each is the old side's.
+            if change.change == ChangeKind::Removed {
+                if !new_side {
+                    out.extend(pieces.iter().map(|p| match p {
+                        Piece::Keep(t) => whole(t),
+                        other => panic!("a mark in a removed section: {other:?}"),
+                    }));
                 }
-                _ => {}
+                continue;
             }
+            let (mut side, mut marks) = (String::new(), Vec::new());
+            // Spaces at a mark's edges are written outside it, so one side may
+            // have two where the text had one: read them as one, as a page does.
+            let push = |side: &mut String, s: &str| side.push_str(if side.ends_with(' ') { s.trim_start() } else { s });
+            for piece in &pieces {
+                match piece {
+                    Piece::Keep(s) => push(&mut side, s),
+                    Piece::Insert(s) | Piece::Delete(s) if matches!(piece, Piece::Insert(_)) == new_side => {
+                        let start = side.len();
+                        push(&mut side, s);
+                        marks.push(start..side.len());
+                    }
+                    _ => {}
+                }
+            }
+            out.push((side, marks));
         }
     }
     out

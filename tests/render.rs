@@ -49,7 +49,8 @@ fn tag_with<'a>(html: &'a str, needle: &str) -> Option<&'a str> {
 
 #[test]
 fn every_section_is_an_accordion_button_controlling_a_findable_panel() {
-    for slug in SEEDS {
+    // The seeds, and an update with what changed (its own controls and ids).
+    for slug in SEEDS.into_iter().chain(["massgov-2016-update"]) {
         let bundle = seed(slug);
         let html = render(bundle.clone());
         let ids: Vec<&str> = values(&html, "id");
@@ -381,4 +382,116 @@ fn nothing_to_summarise_is_no_summary_panel_in_the_widget_or_the_page() {
         !futures::executor::block_on(components::fallback_html(bundle)).contains("pp-summary"),
         "none in the page's HTML"
     );
+}
+
+/// Mass.gov 2016 as an update of 2002, as the demo shows it.
+fn update() -> Bundle {
+    seed("massgov-2016-update")
+}
+
+/// The markup between the start tag that contains `needle` and its end tag.
+fn element_with<'a>(html: &'a str, needle: &str, tag: &str) -> &'a str {
+    let at = html.find(needle).unwrap() + needle.len();
+    let start = html[..at].rfind(&format!("<{tag}")).unwrap();
+    let end = start + html[start..].find(&format!("</{tag}>")).unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn what_changed_is_a_disclosure_in_the_header_whose_panel_follows_it() {
+    let bundle = update();
+    let html = render(bundle.clone());
+    let header = element_with(&html, "class=\"pp-header\"", "header");
+    let button = tag_with(header, "id=\"pp-changes-button\"").unwrap();
+    assert!(button.contains("aria-expanded=\"false\"") && button.contains("aria-controls=\"pp-changes\""), "{button}");
+    assert!(header.contains(">What changed since December 16, 2002</button>"), "{header}");
+    let panel = tag_with(&html, "id=\"pp-changes\"").unwrap();
+    assert!(
+        panel.contains("aria-labelledby=\"pp-changes-button\"") && panel.contains("hidden"),
+        "closed at first: {panel}"
+    );
+    assert!(html.find("</header>").unwrap() < html.find("id=\"pp-changes\"").unwrap(), "the panel follows the header");
+
+    let changes = bundle.changes.as_ref().unwrap();
+    let listed = element_with(&html, "id=\"pp-changes\"", "section");
+    for change in &changes.sections {
+        match bundle.section(&change.section) {
+            Some(section) => assert!(listed.contains(&format!("href=\"#{}\"", section.id)), "{} linked", section.id),
+            None => {
+                let title = change.previous_title.as_deref().unwrap();
+                assert!(
+                    listed.contains(&format!("<details class=\"pp-removed\"><summary>{title}</summary><p>")),
+                    "{title}"
+                );
+            }
+        }
+    }
+    // A removed section's old text is there, unmarked.
+    assert!(
+        listed.contains("By registering with the portal&#39;s eBusiness Central")
+            || listed.contains("By registering with the portal's eBusiness Central")
+    );
+    for heading in ["Changed</h3>", "New</h3>", "Removed</h3>", "Earlier versions</h3>"] {
+        assert!(listed.contains(heading), "{heading} under the title's h2");
+    }
+    assert!(listed.contains(
+        "<a href=\"https://web.archive.org/web/20030605081231/http://www.mass.gov/portal/index.jsp?pageID=privacypolicy\" rel=\"noopener noreferrer\">December 16, 2002</a>: Rewritten for the new Mass.gov"
+    ), "{listed}");
+    assert!(listed.contains("(formerly “Information Automatically Collected and Stored by this Site”)"));
+}
+
+#[test]
+fn changed_sections_are_marked_in_the_contents_and_show_their_changed_words_on_request() {
+    let bundle = update();
+    let html = render(bundle.clone());
+    let contents = element_with(&html, "class=\"pp-contents\"", "nav");
+    let marks = |word: &str| contents.matches(&format!("<span class=\"pp-badge\">{word}</span>")).count();
+    let (changed, added, _) = policy_widget::changes::counts(&bundle.changes.as_ref().unwrap().sections);
+    assert_eq!((marks("Changed"), marks("New")), (changed, added));
+
+    // A changed section: since when, and its changed words behind a disclosure.
+    let panel = element_with(&html, "id=\"security-panel\"", "section");
+    assert!(panel.contains("<span class=\"pp-badge\">Changed since December 16, 2002</span>"), "{panel}");
+    let words = element_with(panel, "<details class=\"pp-redline\">", "details");
+    assert!(words.contains("<summary>Show changes</summary>"), "closed, behind its summary: {words}");
+    assert!(words.contains("Because <del><span class=\"pp-visually-hidden\">[deleted text: </span>e-mail<span class=\"pp-visually-hidden\">]</span></del><ins><span class=\"pp-visually-hidden\">[inserted text: </span>information<span class=\"pp-visually-hidden\">]</span></ins> sent"), "{words}");
+    // An added section says so, with nothing to show.
+    let added = element_with(&html, "id=\"links-to-social-media-sites-panel\"", "div");
+    assert!(added.contains("New since December 16, 2002") && !added.contains("pp-redline"), "{added}");
+}
+
+#[test]
+fn hide_changes_leaves_no_trace_of_them() {
+    let mut bundle = update();
+    assert!(bundle.config.apply_attributes([("hide", "changes")]).is_empty());
+    let html = render(bundle);
+    for trace in ["pp-changes", "What changed", "pp-badge", "pp-change-note", "<ins>", "pp-redline"] {
+        assert!(!html.contains(trace), "{trace}");
+    }
+}
+
+#[test]
+fn a_policy_that_takes_effect_later_says_so_until_then() {
+    let notice =
+        |html: &str| tag_with(html, "class=\"pp-notice\"").map(|_| element_with(html, "pp-notice", "p").to_owned());
+    let mut bundle = update();
+    bundle.meta.effective_date = Some("2999-07-01".into());
+    let html = render(bundle.clone());
+    assert_eq!(
+        notice(&html).unwrap(),
+        "<p role=\"note\" class=\"pp-notice\">These changes take effect on July 1, 2999."
+    );
+    bundle.changes = None;
+    bundle.history.clear();
+    assert!(notice(&render(bundle)).unwrap().ends_with("This policy takes effect on July 1, 2999."));
+    assert_eq!(notice(&render(update())), None, "2016 is past");
+}
+
+#[test]
+fn a_new_version_with_the_same_text_says_nothing_changed() {
+    let mut bundle = update();
+    bundle.changes.as_mut().unwrap().sections.clear();
+    let html = render(bundle);
+    assert!(element_with(&html, "id=\"pp-changes\"", "section").contains("<p>The text has not changed.</p>"));
+    assert!(!html.contains("pp-badge"));
 }

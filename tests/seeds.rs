@@ -110,6 +110,37 @@ fn checked_in_bundles_are_the_importers_output() {
     }
 }
 
+/// The demo's sixth policy: Mass.gov 2016 as an update of Mass.gov 2002,
+/// with what changed since (`import --previous`'s output).
+const UPDATE: &str = "massgov-2016-update";
+
+#[test]
+fn the_demos_update_is_import_previous_output() {
+    let seed = SEEDS.iter().find(|s| s.slug == "massgov-2016").unwrap();
+    let mut bundle = import(&source_text(seed), &(seed.options)()).bundle;
+    policy_widget::import::previous::update(&checked_in("massgov-2002"), &mut bundle);
+    // What a publisher adds by hand after the update: where the last version
+    // can still be read (the seed's archive notice), and the change in a line.
+    let last = &mut bundle.history[0];
+    last.url = Some(
+        "https://web.archive.org/web/20030605081231/http://www.mass.gov/portal/index.jsp?pageID=privacypolicy".into(),
+    );
+    last.summary = Some(
+        "Rewritten for the new Mass.gov: persistent cookies, third-party tools, social media and online forms are new; \
+         the 2002 portal's registration and payment services are gone."
+            .into(),
+    );
+    let json = serde_json::to_string_pretty(&bundle).unwrap() + "\n";
+    let path = root().join("www/policies").join(format!("{UPDATE}.json"));
+    if std::env::var_os("UPDATE_BUNDLES").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    assert!(std::fs::read_to_string(&path).unwrap_or_default() == json, "{UPDATE} is stale: run `make bundles`");
+    let bundle = checked_in(UPDATE);
+    assert_eq!(bundle.history[0].date, "2002-12-16");
+    assert!(!bundle.changes.unwrap().sections.is_empty());
+}
+
 #[test]
 fn every_bundle_is_valid() {
     for seed in &SEEDS {

@@ -117,7 +117,7 @@ fn a_page_without_main_is_read_from_its_densest_block_in_its_own_language() {
     for chrome in ["Empleos", "Departamentos", "Ayuntamiento", "CivicPlus"] {
         assert!(!text.contains(chrome), "{chrome:?} is the site's, not the policy's");
     }
-    assert_eq!(b.config.labels.search_label, "Buscar en esta política", "Spanish labels come with the language");
+    assert_eq!(b.config.labels.search_label(), "Buscar en esta política", "Spanish labels come with the language");
 }
 
 /// The five seed policies, each made into every format (`sources/seeds/make.sh`).

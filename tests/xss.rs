@@ -10,7 +10,11 @@ mod common;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use policy_widget::bundle::{inline, validate, Block, Bundle, Contact, Field, List, ListItem, Table, Tool};
+use policy_widget::bundle::marked::{whole, Piece};
+use policy_widget::bundle::{
+    inline, validate, Block, Bundle, ChangeKind, Changes, Contact, Field, List, ListItem, SectionChange, Table, Tool,
+    Version,
+};
 use policy_widget::components::{self, FirstPaint, PolicyView, PolicyViewProps};
 use proptest::prelude::*;
 use yew::ServerRenderer;
@@ -61,6 +65,25 @@ fn everywhere(p: &str) -> Bundle {
     b.definitions[0].term = s.clone();
     b.definitions[0].text = s.clone();
     b.contacts = vec![Contact { label: s.clone(), address: Some(s.clone()), ..Contact::default() }];
+    b.history = vec![Version { date: "2020-01-01".into(), url: None, summary: Some(s.clone()) }];
+    let change = |section: &str, change, texts| SectionChange {
+        section: section.into(),
+        change,
+        previous_title: Some(s.clone()),
+        texts,
+    };
+    let id = b.sections[0].id.clone();
+    b.changes = Some(Changes {
+        since: "2020-01-01".into(),
+        sections: vec![
+            change(
+                &id,
+                ChangeKind::Changed,
+                vec![format!("{} {}", whole(Piece::Delete(s.clone())), whole(Piece::Insert(s.clone())))],
+            ),
+            change("gone", ChangeKind::Removed, vec![whole(Piece::Keep(s.clone()))]),
+        ],
+    });
     b
 }
 
@@ -181,6 +204,7 @@ fn payloads_in_url_fields_are_refused_by_validation() {
         let mut b = common::small_bundle();
         b.meta.canonical_url = Some(p.clone());
         b.meta.publisher.website = Some(p.clone());
+        b.history = vec![Version { date: "2020-01-01".into(), url: Some(p.clone()), summary: None }];
         b.contacts = vec![Contact {
             label: "x".into(),
             email: Some(p.clone()),
@@ -192,6 +216,7 @@ fn payloads_in_url_fields_are_refused_by_validation() {
         for field in [
             "meta.canonical_url",
             "meta.publisher.website",
+            "history[0].url",
             "contacts[0].email",
             "contacts[0].phone",
             "contacts[0].url",

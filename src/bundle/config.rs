@@ -88,6 +88,10 @@ pub struct Panels {
     pub front_matter: bool,
     /// The estimated reading time in the header.
     pub reading_time: bool,
+    /// What changed since the previous version, and the earlier versions
+    /// (`history`, `changes`): the header's link, the disclosure, the marks
+    /// in the contents and the notes in changed sections.
+    pub changes: bool,
 }
 
 impl Default for Panels {
@@ -101,6 +105,7 @@ impl Default for Panels {
             glossary: true,
             front_matter: true,
             reading_time: true,
+            changes: true,
         }
     }
 }
@@ -117,6 +122,7 @@ impl Panels {
             "glossary" => &mut self.glossary,
             "front_matter" => &mut self.front_matter,
             "reading_time" => &mut self.reading_time,
+            "changes" => &mut self.changes,
             _ => return None,
         })
     }
@@ -147,56 +153,109 @@ pub struct Theme {
 }
 
 macro_rules! labels {
-    ($( $(#[$doc:meta])* $name:ident : $default:expr ),* $(,)?) => {
+    ($( $(#[doc = $doc:literal])* $name:ident : $default:expr ),* $(,)?) => {
         /// Every string the widget shows that does not come from the policy.
         /// `{n}`-style placeholders are filled in by the widget.
-        #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-        #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
-        #[serde(default)]
-        // Each label's name and default text say what it is (`labels!` below).
-        #[allow(missing_docs)]
+        ///
+        /// Read one by its name (`labels.search_label()`), set one with
+        /// [`Labels::slot`]. One list of strings rather than a field each: the
+        /// code a field costs (its default, its name to match, its drop) was
+        /// 1.5 KB gzip of the widget's wasm, and grew with every label.
+        #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct Labels {
-            $( $(#[$doc])* pub $name: String, )*
+            /// Each label's text, in [`Self::TABLE`]'s order.
+            values: Vec<String>,
             /// Keys that name no label, kept to be reported (not silently dropped).
-            #[serde(skip)]
-            #[cfg_attr(feature = "authoring", schemars(skip))]
             pub unknown: Vec<String>,
+        }
+
+        /// A label's place in [`Labels::TABLE`].
+        #[allow(non_camel_case_types)]
+        enum Label { $( $name, )* }
+
+        impl Labels {
+            /// Each label's name, as the bundle writes it, its default text
+            /// and what its doc comment says.
+            pub const TABLE: &'static [(&'static str, &'static str, &'static str)] =
+                &[ $( (stringify!($name), $default, concat!($($doc),*)), )* ];
+
+            $(
+                $(#[doc = $doc])*
+                #[allow(missing_docs)]
+                pub fn $name(&self) -> &String {
+                    &self.values[Label::$name as usize]
+                }
+            )*
+
+            /// The label with this name, if there is one.
+            pub fn slot(&mut self, name: &str) -> Option<&mut String> {
+                let i = Self::TABLE.iter().position(|(n, _, _)| *n == name)?;
+                self.values.get_mut(i)
+            }
         }
 
         impl Default for Labels {
             fn default() -> Self {
-                Labels { $( $name: $default.to_owned(), )* unknown: Vec::new() }
-            }
-        }
-
-        impl Labels {
-            /// The label with this field name, if there is one.
-            pub fn slot(&mut self, name: &str) -> Option<&mut String> {
-                match name {
-                    $( stringify!($name) => Some(&mut self.$name), )*
-                    _ => None,
-                }
-            }
-        }
-
-        /// Read as a map of strings (by the CLI; the widget reads labels with
-        /// `read`), so that a key naming no label is kept for a warning
-        /// (`validate::warnings`) rather than refused: a bundle written for a
-        /// newer widget, or with a label this one retired, still loads.
-        impl<'de> Deserialize<'de> for Labels {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
-                let mut labels = Labels::default();
-                for (key, value) in map {
-                    match labels.slot(&key) {
-                        Some(slot) => *slot = value,
-                        None => labels.unknown.push(key),
-                    }
-                }
-                Ok(labels)
+                Labels { values: Self::TABLE.iter().map(|(_, text, _)| (*text).to_owned()).collect(), unknown: Vec::new() }
             }
         }
     };
+}
+
+/// Written as a map of every label, in [`Labels::TABLE`]'s order.
+impl Serialize for Labels {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.values.len()))?;
+        for ((name, _, _), value) in Self::TABLE.iter().zip(&self.values) {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Read as a map of strings (by the CLI; the widget reads labels with
+/// `read`), so that a key naming no label is kept for a warning
+/// (`validate::warnings`) rather than refused: a bundle written for a
+/// newer widget, or with a label this one retired, still loads.
+impl<'de> Deserialize<'de> for Labels {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
+        let mut labels = Labels::default();
+        for (key, value) in map {
+            match labels.slot(&key) {
+                Some(slot) => *slot = value,
+                None => labels.unknown.push(key),
+            }
+        }
+        Ok(labels)
+    }
+}
+
+/// An object of optional strings, each with its default and description.
+#[cfg(feature = "authoring")]
+impl schemars::JsonSchema for Labels {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Labels".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut properties = serde_json::Map::new();
+        for (name, default, doc) in Self::TABLE {
+            let mut property = serde_json::Map::new();
+            if !doc.is_empty() {
+                property.insert("description".into(), doc.trim().into());
+            }
+            property.insert("type".into(), "string".into());
+            property.insert("default".into(), (*default).into());
+            properties.insert((*name).into(), property.into());
+        }
+        schemars::json_schema!({
+            "description": "Every string the widget shows that does not come from the policy.\n`{n}`-style placeholders are filled in by the widget.",
+            "type": "object",
+            "properties": properties,
+        })
+    }
 }
 
 labels! {
@@ -220,6 +279,29 @@ labels! {
     error_heading: "The privacy policy could not be shown",
     retry: "Try again",
     deleted_text: "deleted text",
+    inserted_text: "inserted text",
+    /// `{date}` is the previous version's date.
+    changes_heading: "What changed since {date}",
+    /// A new version whose text is the previous one's.
+    no_changes: "The text has not changed.",
+    /// Changed sections, in the list and the contents.
+    change_changed: "Changed",
+    /// Added sections, in the list and the contents.
+    change_added: "New",
+    change_removed: "Removed",
+    /// After a renamed section's title; `{title}` is its previous title.
+    formerly: "formerly “{title}”",
+    /// Above a changed section's text; `{date}` is the previous version's date.
+    changed_since: "Changed since {date}",
+    /// Above an added section's text.
+    added_since: "New since {date}",
+    /// Shows a changed section's changed words.
+    show_changes: "Show changes",
+    history_heading: "Earlier versions",
+    /// A policy that takes effect later; `{date}` is its effective date.
+    takes_effect: "This policy takes effect on {date}.",
+    /// The same, for a policy with changes.
+    changes_take_effect: "These changes take effect on {date}.",
     tool_purpose: "Purpose",
     tool_data_collected: "Data collected",
     tool_privacy_policy: "Privacy policy",

@@ -8,6 +8,7 @@ pub mod config;
 pub mod inline;
 mod json;
 pub mod load;
+pub mod marked;
 mod model;
 pub mod names;
 pub mod read;

@@ -421,10 +421,14 @@ pub struct SectionChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_title: Option<String>,
     /// A changed section: each of its texts (paragraph, list item, field, cell)
-    /// that differs. A removed section: its texts, as the previous version had
-    /// them. An added section: none (its text is in the section).
+    /// that differs, its words marked: `We [-may-]{+never+} sell it` (an
+    /// inserted or deleted text is marked whole). A removed section: its
+    /// texts, as the previous version had them, unmarked. An added section:
+    /// none (its text is in the section). Plain text, not inline Markdown:
+    /// `\` escapes the next character, and the text's own `\`, `[`, `]`, `{`
+    /// and `}` are escaped (docs/bundle-format.md).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub texts: Vec<TextChange>,
+    pub texts: Vec<String>,
 }
 
 /// How a section changed.
@@ -439,33 +443,6 @@ pub enum ChangeKind {
     /// In both, with other text or another title (a section renamed or moved
     /// is changed, not removed and added).
     Changed,
-}
-
-/// One text of a section that is not the same in both versions. Plain text:
-/// what a reader sees, without inline markup.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TextChange {
-    /// A new text.
-    Inserted(String),
-    /// A text taken out.
-    Deleted(String),
-    /// A text rewritten: its runs of words kept, inserted and deleted, in order.
-    Edited(Vec<Piece>),
-}
-
-/// A run of words in a rewritten text.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Piece {
-    /// In both versions.
-    Keep(String),
-    /// Only in this version.
-    Insert(String),
-    /// Only in the previous version.
-    Delete(String),
 }
 
 impl Bundle {

@@ -3,7 +3,7 @@
 //! display options and the importer all need them.
 
 use super::config::{InitialState, SummaryPosition};
-use super::{FactAnswer, FactKind, FrontMatterKind, PublisherKind};
+use super::{ChangeKind, FactAnswer, FactKind, FrontMatterKind, PublisherKind};
 
 /// A section id: starts with a lower-case letter; then lower-case letters,
 /// digits and single hyphens. It is used in URLs and as an element id.
@@ -55,6 +55,7 @@ named!(FactKind {
 });
 named!(FactAnswer { "yes" => Yes, "no" => No, "none" => None, "session" => Session, "persistent" => Persistent });
 named!(FrontMatterKind { "archive_notice" => ArchiveNotice, "cover_memo" => CoverMemo, "other" => Other });
+named!(ChangeKind { "added" => Added, "removed" => Removed, "changed" => Changed });
 named!(InitialState { "collapsed" => Collapsed, "expanded" => Expanded, "first" => First });
 named!(SummaryPosition { "start" => Start, "end" => End });
 

@@ -24,7 +24,7 @@ fn read_bundle(text: &str) -> Result<Bundle> {
     super::load::check_format(format.as_ref().map(|f| f.as_deref().ok()))?;
     let (mut format, mut meta, mut sections) = (None, None, None);
     let (mut summary, mut facts, mut intro, mut definitions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut contacts, mut front) = (Vec::new(), Vec::new());
+    let (mut contacts, mut front, mut history, mut changes) = (Vec::new(), Vec::new(), Vec::new(), None);
     let mut settings = Config::default();
     p.object(&mut |p, key| {
         match key {
@@ -37,6 +37,8 @@ fn read_bundle(text: &str) -> Result<Bundle> {
             "definitions" => definitions = list(p, definition)?,
             "contacts" => contacts = list(p, contact)?,
             "front_matter" => front = list(p, front_matter)?,
+            "history" => history = list(p, version)?,
+            "changes" => changes = if p.null() { None } else { Some(read_changes(p)?) },
             "config" => settings = config(p)?,
             _ => p.skip()?,
         }
@@ -52,10 +54,8 @@ fn read_bundle(text: &str) -> Result<Bundle> {
         definitions,
         contacts,
         front_matter: front,
-        // Versions (`history`, `changes`) are the command's and the studio's:
-        // the widget does not show them yet, so it does not read them.
-        history: Vec::new(),
-        changes: None,
+        history,
+        changes,
         config: settings,
     };
     p.finish()?;
@@ -93,15 +93,22 @@ fn strings(p: &mut Parser) -> Result<Vec<String>> {
 }
 
 fn named<T: Named>(p: &mut Parser) -> Result<T> {
+    let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
+    name_index(p, &names).map(|i| T::NAMES[i].1)
+}
+
+/// Which of `names` the next string is. Apart from [`named`], which is one
+/// copy per enum in the wasm: this holds what they share.
+fn name_index(p: &mut Parser, names: &[&str]) -> Result<usize> {
     let name = p.string()?;
-    T::from_name(&name).map_or_else(
-        || {
+    match names.iter().position(|n| *n == name) {
+        Some(i) => Ok(i),
+        None => {
             // Owned, so the join is the one the glossary's aliases use (one copy in the wasm).
-            let known: Vec<String> = T::NAMES.iter().map(|(n, _)| n.to_string()).collect();
+            let known: Vec<String> = names.iter().map(|n| n.to_string()).collect();
             p.fail(format!("unknown value \"{name}\", expected one of {}", known.join(", ")))
-        },
-        Ok,
-    )
+        }
+    }
 }
 
 fn read_meta(p: &mut Parser) -> Result<Meta> {
@@ -360,6 +367,53 @@ fn front_matter(p: &mut Parser) -> Result<FrontMatter> {
         kind: required(p, "kind", kind)?,
         title: required(p, "title", title)?,
         blocks: required(p, "blocks", blocks)?,
+    })
+}
+
+fn version(p: &mut Parser) -> Result<Version> {
+    let (mut date, mut url, mut summary) = (None, None, None);
+    p.object(&mut |p, key| {
+        match key {
+            "date" => date = Some(p.string()?),
+            "url" => url = optional(p)?,
+            "summary" => summary = optional(p)?,
+            _ => p.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(Version { date: required(p, "date", date)?, url, summary })
+}
+
+fn read_changes(p: &mut Parser) -> Result<Changes> {
+    let (mut since, mut sections) = (None, Vec::new());
+    p.object(&mut |p, key| {
+        match key {
+            "since" => since = Some(p.string()?),
+            "sections" => sections = list(p, section_change)?,
+            _ => p.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(Changes { since: required(p, "since", since)?, sections })
+}
+
+fn section_change(p: &mut Parser) -> Result<SectionChange> {
+    let (mut section, mut change, mut previous_title, mut texts) = (None, None, None, Vec::new());
+    p.object(&mut |p, key| {
+        match key {
+            "section" => section = Some(p.string()?),
+            "change" => change = Some(named(p)?),
+            "previous_title" => previous_title = optional(p)?,
+            "texts" => texts = strings(p)?,
+            _ => p.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(SectionChange {
+        section: required(p, "section", section)?,
+        change: required(p, "change", change)?,
+        previous_title,
+        texts,
     })
 }
 

@@ -103,7 +103,6 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         }
     }
 
-    #[cfg(feature = "authoring")]
     check_versions(bundle, &resolves, &mut err);
 
     // Links in every piece of inline text. Only a text that has a link's
@@ -151,10 +150,8 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     problems
 }
 
-/// `history` and `changes`: dates, addresses, and each changed or added
-/// section naming one of this version's. The command's and the studio's
-/// rules: the widget does not read versions yet (`read`), so it ships none.
-#[cfg(feature = "authoring")]
+/// `history` and `changes`: dates, addresses, each changed or added section
+/// naming one of this version's, and each changed text's marks well formed.
 fn check_versions(bundle: &Bundle, resolves: &dyn Fn(&str) -> bool, err: &mut impl FnMut(String, String)) {
     for (i, version) in bundle.history.iter().enumerate() {
         if !is_valid_date(&version.date) {
@@ -172,6 +169,11 @@ fn check_versions(bundle: &Bundle, resolves: &dyn Fn(&str) -> bool, err: &mut im
         for (i, change) in changes.sections.iter().enumerate() {
             if change.change != super::ChangeKind::Removed && !resolves(&change.section) {
                 err(item("changes.sections", i, "section"), no_section(&change.section));
+            }
+            for (j, text) in change.texts.iter().enumerate() {
+                if let Err(wrong) = super::marked::pieces(text) {
+                    err(format!("changes.sections[{i}].texts[{j}]"), wrong.into());
+                }
             }
         }
     }

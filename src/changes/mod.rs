@@ -11,6 +11,7 @@ pub mod matching;
 pub mod redline;
 pub mod words;
 
+use crate::bundle::marked::{self, Piece};
 use crate::bundle::{inline, Bundle, ChangeKind, Section, SectionChange};
 use matching::Pairing;
 
@@ -30,7 +31,7 @@ pub fn compare(old: &Bundle, new: &Bundle) -> Vec<SectionChange> {
         match pairing {
             Pairing::Added(s) => changes.push(change(s, ChangeKind::Added, None, Vec::new())),
             Pairing::Removed(s) => {
-                let texts = self::texts(s).into_iter().map(crate::bundle::TextChange::Deleted).collect();
+                let texts = self::texts(s).into_iter().map(|t| marked::whole(Piece::Keep(t))).collect();
                 changes.push(change(s, ChangeKind::Removed, Some(plain_title(s)), texts));
             }
             Pairing::Matched { old, new, .. } => {
@@ -72,7 +73,6 @@ pub fn texts(section: &Section) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{Piece, TextChange};
     use matching::Match;
 
     /// A bundle from `(id, title, paragraphs, subsections)` sections.
@@ -149,7 +149,7 @@ mod tests {
                     section: "cookies".into(),
                     change: ChangeKind::Changed,
                     previous_title: None,
-                    texts: vec![TextChange::Deleted(RECORDS.into())],
+                    texts: vec![format!("[-{RECORDS}-]")],
                 },
                 SectionChange {
                     section: "records".into(),
@@ -168,7 +168,8 @@ mod tests {
         let new = bundle(serde_json::json!([section("cookies", "Cookies", &[edited])]));
         let changes = compare(&old, &new);
         let [SectionChange { texts, change: ChangeKind::Changed, .. }] = &changes[..] else { panic!("{changes:?}") };
-        let [TextChange::Edited(pieces)] = &texts[..] else { panic!("{texts:?}") };
+        let [text] = &texts[..] else { panic!("{texts:?}") };
+        let pieces = marked::pieces(text).unwrap();
         let side = |keep: fn(&Piece) -> Option<&String>| pieces.iter().filter_map(keep).cloned().collect::<String>();
         assert_eq!(
             side(|p| match p {
@@ -199,9 +200,7 @@ mod tests {
         let old = bundle(serde_json::json!([list(&["Your name", "Your email address"])]));
         let new = bundle(serde_json::json!([list(&["Your name", "Your email address", "Your phone number"])]));
         let changes = compare(&old, &new);
-        assert!(
-            matches!(&changes[..], [SectionChange { texts, .. }] if texts == &[TextChange::Inserted("Your phone number".into())])
-        );
+        assert!(matches!(&changes[..], [SectionChange { texts, .. }] if texts == &["{+Your phone number+}"]));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::bundle::{inline, Bundle, ChangeKind, Piece, SectionChange, TextChange};
+use crate::bundle::marked::{self, Piece};
+use crate::bundle::{inline, Bundle, ChangeKind, SectionChange};
 
 /// The whole redline: a heading naming both versions, a count, then each
 /// changed section with its changed texts.
@@ -24,13 +25,8 @@ pub fn redline(changes: &[SectionChange], old: &Bundle, new: &Bundle) -> String 
         out.push_str("No changes.\n");
         return out;
     }
-    let _ = writeln!(
-        out,
-        "{}, {}, {}.",
-        count(changed, "section changed", "sections changed"),
-        count(added, "added", "added"),
-        count(removed, "removed", "removed")
-    );
+    let sections = if changed == 1 { "section" } else { "sections" };
+    let _ = writeln!(out, "{changed} {sections} changed, {added} added, {removed} removed.");
     for change in changes {
         out.push('\n');
         let section = new.section(&change.section);
@@ -39,12 +35,17 @@ pub fn redline(changes: &[SectionChange], old: &Bundle, new: &Bundle) -> String 
             (ChangeKind::Added, _) => {
                 let _ = writeln!(out, "Added: {title}");
                 for text in section.map(super::texts).unwrap_or_default() {
-                    indented(&mut out, &mark("{+", &text, "+}"));
+                    indented(&mut out, &marked::whole(Piece::Insert(text)));
                 }
                 continue;
             }
             (ChangeKind::Removed, before) => {
                 let _ = writeln!(out, "Removed: {}", before.as_deref().unwrap_or(&change.section));
+                // The bundle keeps a removed section's text unmarked; here it is marked deleted.
+                for text in &change.texts {
+                    indented(&mut out, &format!("[-{text}-]"));
+                }
+                continue;
             }
             (ChangeKind::Changed, Some(before)) => {
                 let _ = writeln!(out, "Changed: {title} (was \"{before}\")");
@@ -54,7 +55,7 @@ pub fn redline(changes: &[SectionChange], old: &Bundle, new: &Bundle) -> String 
             }
         }
         for text in &change.texts {
-            indented(&mut out, &marked(text));
+            indented(&mut out, text);
         }
     }
     out
@@ -63,37 +64,6 @@ pub fn redline(changes: &[SectionChange], old: &Bundle, new: &Bundle) -> String 
 /// A text under its section's heading: each of its lines indented.
 fn indented(out: &mut String, text: &str) {
     for line in text.lines() {
-        let _ = writeln!(out, "  {line}");
+        let _ = writeln!(out, "{}{line}", if line.is_empty() { "" } else { "  " });
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// One changed text, its deleted and inserted words marked.
-fn marked(change: &TextChange) -> String {
-    match change {
-        TextChange::Inserted(text) => mark("{+", text, "+}"),
-        TextChange::Deleted(text) => mark("[-", text, "-]"),
-        TextChange::Edited(pieces) => pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Keep(s) => s.clone(),
-                Piece::Insert(s) => mark("{+", s, "+}"),
-                Piece::Delete(s) => mark("[-", s, "-]"),
-            })
-            .collect(),
-    }
-}
-
-/// `words` between the marks, the spaces around them outside: `a {+new+} b`.
-fn mark(open: &str, words: &str, close: &str) -> String {
-    let core = words.trim();
-    if core.is_empty() {
-        return words.to_owned();
-    }
-    let start = words.len() - words.trim_start().len();
-    let end = start + core.len();
-    format!("{}{open}{core}{close}{}", &words[..start], &words[end..])
 }

@@ -4,7 +4,7 @@
 
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffTag, TextDiff};
 
-use crate::bundle::{Piece, TextChange};
+use crate::bundle::marked::{self, Piece};
 
 /// Two versions of a piece of text count as one piece rewritten when at
 /// least this share of their words is kept; less, and the redline shows the
@@ -13,15 +13,18 @@ use crate::bundle::{Piece, TextChange};
 const REWRITTEN: f64 = 0.4;
 
 /// The pieces of text that differ between a section's old and new texts
-/// (`super::texts`), in reading order; empty when they are the same.
-pub fn compare_texts(old: &[String], new: &[String]) -> Vec<TextChange> {
+/// (`super::texts`), in reading order, each marked (`marked::write`); empty
+/// when they are the same.
+pub fn compare_texts(old: &[String], new: &[String]) -> Vec<String> {
+    let inserted = |text: &String| marked::whole(Piece::Insert(text.clone()));
+    let deleted = |text: &String| marked::whole(Piece::Delete(text.clone()));
     let mut changes = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, old, new) {
         let (tag, olds, news) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {}
-            DiffTag::Delete => changes.extend(old[olds].iter().cloned().map(TextChange::Deleted)),
-            DiffTag::Insert => changes.extend(new[news].iter().cloned().map(TextChange::Inserted)),
+            DiffTag::Delete => changes.extend(old[olds].iter().map(deleted)),
+            DiffTag::Insert => changes.extend(new[news].iter().map(inserted)),
             DiffTag::Replace => {
                 let (olds, news) = (&old[olds], &new[news]);
                 for i in 0..olds.len().max(news.len()) {
@@ -29,14 +32,14 @@ pub fn compare_texts(old: &[String], new: &[String]) -> Vec<TextChange> {
                         (Some(before), Some(after)) => {
                             let pieces = diff_words(before, after);
                             if kept_share(&pieces) >= REWRITTEN {
-                                changes.push(TextChange::Edited(pieces));
+                                changes.push(marked::write(&pieces));
                             } else {
-                                changes.push(TextChange::Deleted(before.clone()));
-                                changes.push(TextChange::Inserted(after.clone()));
+                                changes.push(deleted(before));
+                                changes.push(inserted(after));
                             }
                         }
-                        (Some(before), None) => changes.push(TextChange::Deleted(before.clone())),
-                        (None, Some(after)) => changes.push(TextChange::Inserted(after.clone())),
+                        (Some(before), None) => changes.push(deleted(before)),
+                        (None, Some(after)) => changes.push(inserted(after)),
                         (None, None) => {}
                     }
                 }

@@ -65,12 +65,12 @@ fn list_html(list: &List, ctx: Ctx) -> Html {
 
 fn tool_label(field: ToolField, labels: &crate::bundle::config::Labels) -> &str {
     match field {
-        ToolField::Purpose => &labels.tool_purpose,
-        ToolField::DataCollected => &labels.tool_data_collected,
-        ToolField::PrivacyPolicy => &labels.tool_privacy_policy,
-        ToolField::Terms => &labels.tool_terms,
-        ToolField::OptOut => &labels.tool_opt_out,
-        ToolField::Notes => &labels.tool_notes,
+        ToolField::Purpose => labels.tool_purpose(),
+        ToolField::DataCollected => labels.tool_data_collected(),
+        ToolField::PrivacyPolicy => labels.tool_privacy_policy(),
+        ToolField::Terms => labels.tool_terms(),
+        ToolField::OptOut => labels.tool_opt_out(),
+        ToolField::Notes => labels.tool_notes(),
     }
 }
 

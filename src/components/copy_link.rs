@@ -23,7 +23,7 @@ pub fn copy_link(id: &str, labels: &Labels, copied: &UseStateHandle<bool>) -> Ht
     html! {
         <p class="pp-copy">
             <button type="button" class="pp-link-button" {onclick} aria-describedby={format!("{id}-button")}>
-                { if **copied { labels.link_copied.clone() } else { labels.copy_link.clone() } }
+                { if **copied { labels.link_copied().clone() } else { labels.copy_link().clone() } }
             </button>
         </p>
     }

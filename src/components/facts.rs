@@ -10,20 +10,20 @@ use crate::bundle::{Bundle, FactKind};
 
 pub fn fact_label(kind: FactKind, labels: &Labels) -> &str {
     match kind {
-        FactKind::CollectsVoluntary => &labels.fact_collects_voluntary,
-        FactKind::CollectsAutomatic => &labels.fact_collects_automatic,
-        FactKind::Cookies => &labels.fact_cookies,
-        FactKind::ThirdPartyTools => &labels.fact_third_party_tools,
-        FactKind::SellsData => &labels.fact_sells_data,
-        FactKind::PublicRecords => &labels.fact_public_records,
-        FactKind::SharesWithAgencies => &labels.fact_shares_with_agencies,
-        FactKind::Security => &labels.fact_security,
-        FactKind::EmailNotEncrypted => &labels.fact_email_not_encrypted,
-        FactKind::Retention => &labels.fact_retention,
-        FactKind::Children => &labels.fact_children,
-        FactKind::AccessRights => &labels.fact_access_rights,
-        FactKind::PolicyChanges => &labels.fact_policy_changes,
-        FactKind::Contact => &labels.fact_contact,
+        FactKind::CollectsVoluntary => labels.fact_collects_voluntary(),
+        FactKind::CollectsAutomatic => labels.fact_collects_automatic(),
+        FactKind::Cookies => labels.fact_cookies(),
+        FactKind::ThirdPartyTools => labels.fact_third_party_tools(),
+        FactKind::SellsData => labels.fact_sells_data(),
+        FactKind::PublicRecords => labels.fact_public_records(),
+        FactKind::SharesWithAgencies => labels.fact_shares_with_agencies(),
+        FactKind::Security => labels.fact_security(),
+        FactKind::EmailNotEncrypted => labels.fact_email_not_encrypted(),
+        FactKind::Retention => labels.fact_retention(),
+        FactKind::Children => labels.fact_children(),
+        FactKind::AccessRights => labels.fact_access_rights(),
+        FactKind::PolicyChanges => labels.fact_policy_changes(),
+        FactKind::Contact => labels.fact_contact(),
     }
 }
 

@@ -61,7 +61,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
             }
             if parts.any() {
                 <section class="pp-summary">
-                    { heading(level + 1, "pp-summary-heading", None, html! { { labels.summary_heading.clone() } }) }
+                    { heading(level + 1, "pp-summary-heading", None, html! { { labels.summary_heading().clone() } }) }
                     if parts.points {
                         <ul>
                             { for bundle.summary.iter().map(|p| html! {
@@ -75,7 +75,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
                         </ul>
                     }
                     if parts.facts {
-                        { subheading(&labels.facts_heading) }
+                        { subheading(labels.facts_heading()) }
                         <dl>
                             { for bundle.facts.iter().map(|f| html! {
                                 <div>
@@ -86,7 +86,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
                         </dl>
                     }
                     if parts.contacts {
-                        { subheading(&labels.contacts_heading) }
+                        { subheading(labels.contacts_heading()) }
                         <ul>{ for bundle.contacts.iter().map(|c| html! { <li>{ joined(contact_parts(c, bundle)) }</li> }) }</ul>
                     }
                 </section>
@@ -95,7 +95,7 @@ pub fn fallback(props: &FallbackProps) -> Html {
             { sections(&bundle.sections, ctx, level + 1) }
             if show.glossary && !bundle.definitions.is_empty() {
                 <section class="pp-glossary">
-                    { heading(level + 1, "pp-panel-heading", None, html! { { labels.glossary_heading.clone() } }) }
+                    { heading(level + 1, "pp-panel-heading", None, html! { { labels.glossary_heading().clone() } }) }
                     { definitions(bundle) }
                 </section>
             }

@@ -113,6 +113,14 @@ pub fn section_link(class: Option<&'static str>, section: &crate::bundle::Sectio
     super::element::element("a", keys, values, text(&section.title, ctx))
 }
 
+/// `<del>` or `<ins>` whose words a screen reader announces as deleted or
+/// inserted ("[deleted text: …]"): most do not announce the elements themselves.
+pub fn announced(tag: &'static str, label: &str, children: Html) -> Html {
+    let hidden = |text: String| html! { <span class="pp-visually-hidden">{ text }</span> };
+    let all = html! { <>{ hidden(format!("[{label}: ")) }{ children }{ hidden("]".into()) }</> };
+    super::element::element(tag, &[], [], all)
+}
+
 /// A definition as its popover shows it: plain text, without a leading "Term:"
 /// that would repeat the word the reader is pointing at (the glossary section
 /// keeps the whole text).
@@ -149,16 +157,7 @@ impl Writer<'_> {
             Inline::Code(t) => html! { <code>{ self.words(t) }</code> },
             Inline::Strong(c) => html! { <strong>{ self.nodes(c) }</strong> },
             Inline::Emphasis(c) => html! { <em>{ self.nodes(c) }</em> },
-            Inline::Struck(c) => {
-                let deleted = &self.ctx.labels.deleted_text;
-                html! {
-                    <del>
-                        <span class="pp-visually-hidden">{ format!("[{deleted}: ") }</span>
-                        { self.nodes(c) }
-                        <span class="pp-visually-hidden">{ "]" }</span>
-                    </del>
-                }
-            }
+            Inline::Struck(c) => announced("del", self.ctx.labels.deleted_text(), self.nodes(c)),
             Inline::Link { target: LinkTarget::External(href), children } => {
                 html! { <a href={href.clone()} rel="noopener noreferrer">{ self.link_text(children) }</a> }
             }

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod browser;
+mod changes;
 mod copy_link;
 mod element;
 mod events;

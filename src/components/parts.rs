@@ -7,18 +7,19 @@ use yew::prelude::*;
 
 use super::heading::heading;
 use super::inline::{self, Ctx};
-use crate::bundle::config::Labels;
 use crate::bundle::{Bundle, Section};
 
 /// Words per minute for the reading-time estimate (adult silent reading).
 const WORDS_PER_MINUTE: usize = 200;
 
-pub fn header(bundle: &Bundle, level: u8) -> Html {
+/// The title and the line under it; `more` ends that line (the view's link
+/// to what changed).
+pub fn header(bundle: &Bundle, level: u8, more: Html) -> Html {
     let labels = &bundle.config.labels;
     html! {
         <header class="pp-header">
             { heading(level, "pp-title", None, inline::text(&bundle.meta.title, Ctx::unmarked(labels))) }
-            <p class="pp-meta">{ for meta_line(bundle) }</p>
+            <p class="pp-meta">{ for meta_line(bundle) }{ more }</p>
         </header>
     }
 }
@@ -35,21 +36,21 @@ pub fn meta_line(bundle: &Bundle) -> Vec<Html> {
     }
     let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
     let mut facts: Vec<Html> =
-        vec![html! { <span>{ format!("{} {}", labels.published_by, meta.publisher.name) }</span> }];
+        vec![html! { <span>{ format!("{} {}", labels.published_by(), meta.publisher.name) }</span> }];
     let date = |label: &str, iso: &Option<String>| {
         iso.as_ref().map(|d| html! { <span>{ format!("{label} ") }<time datetime={d.clone()}>{ human_date(d, &meta.language) }</time></span> })
     };
-    facts.extend(date(&labels.effective, &meta.effective_date));
-    facts.extend(date(&labels.updated, &meta.updated_date));
+    facts.extend(date(labels.effective(), &meta.effective_date));
+    facts.extend(date(labels.updated(), &meta.updated_date));
     if bundle.config.show.reading_time {
-        facts.push(html! { <span>{ labels.reading_time.replace("{minutes}", &minutes.to_string()) }</span> });
+        facts.push(html! { <span>{ labels.reading_time().replace("{minutes}", &minutes.to_string()) }</span> });
     }
     facts
 }
 
 /// `2022-07-11` → "July 11, 2022" in English; the ISO date elsewhere, which
 /// every reader can parse (the bundle's labels carry no month names).
-fn human_date(iso: &str, language: &str) -> String {
+pub fn human_date(iso: &str, language: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -73,23 +74,27 @@ fn human_date(iso: &str, language: &str) -> String {
     }
 }
 
-pub fn contents(sections: &[Section], labels: &Labels, level: u8) -> Html {
-    fn items(sections: &[Section], del: Ctx) -> Html {
+/// The table of contents of `sections` (the bundle's, or the first of
+/// them), each changed or added section marked so.
+pub fn contents(bundle: &Bundle, sections: &[Section], level: u8) -> Html {
+    fn items(bundle: &Bundle, sections: &[Section], del: Ctx) -> Html {
         html! {
             <ol>
                 { for sections.iter().map(|s| html! {
                     <li>
                         { inline::section_link(None, s, del) }
-                        if !s.sections.is_empty() { { items(&s.sections, del) } }
+                        { super::changes::mark(bundle, &s.id) }
+                        if !s.sections.is_empty() { { items(bundle, &s.sections, del) } }
                     </li>
                 }) }
             </ol>
         }
     }
+    let labels = &bundle.config.labels;
     html! {
         <nav class="pp-contents" aria-labelledby="pp-contents-heading">
-            { heading(level, "pp-panel-heading", Some("pp-contents-heading".into()), html! { { labels.contents_heading.clone() } }) }
-            { items(sections, Ctx::unmarked(labels)) }
+            { heading(level, "pp-panel-heading", Some("pp-contents-heading".into()), html! { { labels.contents_heading().clone() } }) }
+            { items(bundle, sections, Ctx::unmarked(labels)) }
         </nav>
     }
 }
@@ -98,7 +103,7 @@ pub fn glossary(bundle: &Bundle, level: u8) -> Html {
     let labels = &bundle.config.labels;
     html! {
         <section class="pp-glossary" aria-labelledby="pp-glossary-heading">
-            { heading(level, "pp-panel-heading", Some("pp-glossary-heading".into()), html! { { labels.glossary_heading.clone() } }) }
+            { heading(level, "pp-panel-heading", Some("pp-glossary-heading".into()), html! { { labels.glossary_heading().clone() } }) }
             { definitions(bundle) }
         </section>
     }

@@ -46,19 +46,19 @@ pub fn search_box(props: SearchForm) -> Html {
     let step = |forward: bool| props.on_step.reform(move |_: MouseEvent| forward);
     html! {
         <form class="pp-search" role="search" {onsubmit}>
-            <label for="pp-search-input" class="pp-search-label">{ labels.search_label.clone() }</label>
+            <label for="pp-search-input" class="pp-search-label">{ labels.search_label().clone() }</label>
             <div class="pp-search-row">
                 <input id="pp-search-input" class="pp-search-input" type="search" autocomplete="off" spellcheck="false"
                     aria-describedby="pp-search-status" value={props.value} {oninput} {onkeydown} />
                 <button type="button" class="pp-step" onclick={step(false)} disabled={!props.has_matches}
-                    aria-label={labels.search_previous.clone()}>{ "↑" }</button>
+                    aria-label={labels.search_previous().clone()}>{ "↑" }</button>
                 <button type="button" class="pp-step" onclick={step(true)} disabled={!props.has_matches}
-                    aria-label={labels.search_next.clone()}>{ "↓" }</button>
+                    aria-label={labels.search_next().clone()}>{ "↓" }</button>
             </div>
             <p id="pp-search-status" class="pp-search-status" role="status">{ props.status }</p>
             if !props.suggestions.is_empty() {
                 <p class="pp-suggestions">
-                    { format!("{} ", labels.search_suggestions) }
+                    { format!("{} ", labels.search_suggestions()) }
                     { for props.suggestions.iter().map(|word| {
                         let on_search = props.on_search.clone();
                         let w = word.clone();

@@ -197,14 +197,14 @@ pub(super) fn use_search(session: Rc<SearchSession>, root: NodeRef) -> Search {
     let status = match (state.position, state.typed.trim().is_empty()) {
         (_, true) => String::new(),
         (Some((i, total)), _) => {
-            labels.search_position.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
+            labels.search_position().replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string())
         }
         _ if results.still_typing => String::new(),
-        _ if sections == 0 => labels.search_no_results.clone(),
-        _ if results.matches == 1 => labels.search_one_result.clone(),
-        _ if sections == 1 => labels.search_results_one_section.replace("{matches}", &results.matches.to_string()),
+        _ if sections == 0 => labels.search_no_results().clone(),
+        _ if results.matches == 1 => labels.search_one_result().clone(),
+        _ if sections == 1 => labels.search_results_one_section().replace("{matches}", &results.matches.to_string()),
         _ => labels
-            .search_results
+            .search_results()
             .replace("{matches}", &results.matches.to_string())
             .replace("{sections}", &sections.to_string()),
     };

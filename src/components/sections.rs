@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::blocks::blocks;
+use super::changes;
 use super::copy_link::copy_link;
 use super::element::element;
 use super::heading::heading;
@@ -106,6 +107,7 @@ pub fn section_view(props: &SectionProps) -> Html {
     let content = if is_open || policy.filled {
         html! {
             <>
+                { changes::section_note(bundle, &id) }
                 { blocks(&section.blocks, ctx, level + 1) }
                 { sections(policy, &section.sections, &props.path, &open, &marks, level + 1) }
                 { copy_link(&id, labels, &copied) }

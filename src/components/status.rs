@@ -12,7 +12,7 @@ pub fn loading(labels: &Labels) -> Html {
     html! {
         <div class="pp pp-status" role="status">
             <span class="pp-spinner" aria-hidden="true"></span>
-            { labels.loading.clone() }
+            { labels.loading().clone() }
         </div>
     }
 }
@@ -23,10 +23,10 @@ pub fn loading(labels: &Labels) -> Html {
 pub fn error_notice(labels: &Labels, message: String, retry: Option<Callback<MouseEvent>>) -> Html {
     html! {
         <div class="pp pp-error" role="alert">
-            <p class="pp-error-heading">{ labels.error_heading.clone() }</p>
+            <p class="pp-error-heading">{ labels.error_heading().clone() }</p>
             <p>{ message }</p>
             if let Some(retry) = retry {
-                <button type="button" class="pp-button" onclick={retry}>{ labels.retry.clone() }</button>
+                <button type="button" class="pp-button" onclick={retry}>{ labels.retry().clone() }</button>
             }
         </div>
     }

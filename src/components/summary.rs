@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::facts::facts;
 use super::heading::heading;
 use super::inline::{self, Ctx};
-use super::toggle::toggle_button;
+use super::toggle::{flip, toggle_button};
 use crate::bundle::{Bundle, Contact};
 
 /// Which parts of the quick summary show: each switched on in the config and
@@ -43,11 +43,8 @@ pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool
     let labels = &bundle.config.labels;
     let parts = SummaryParts::of(bundle);
     let del = Ctx::unmarked(labels);
-    let toggle = {
-        let collapsed = collapsed.clone();
-        Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
-    };
-    let label = html! { { labels.summary_heading.clone() } };
+    let toggle = flip(collapsed);
+    let label = html! { { labels.summary_heading().clone() } };
     let button = toggle_button("pp-summary-button".into(), "pp-summary-panel".into(), !**collapsed, label, toggle);
     html! {
         <section class="pp-summary" aria-labelledby="pp-summary-button">
@@ -67,11 +64,11 @@ pub fn summary_panel(bundle: &Bundle, level: u8, collapsed: &UseStateHandle<bool
                     </ul>
                 }
                 if parts.facts {
-                    { heading(level + 1, "pp-subheading", None, html! { { labels.facts_heading.clone() } }) }
+                    { heading(level + 1, "pp-subheading", None, html! { { labels.facts_heading().clone() } }) }
                     { facts(bundle) }
                 }
                 if parts.contacts {
-                    { heading(level + 1, "pp-subheading", None, html! { { labels.contacts_heading.clone() } }) }
+                    { heading(level + 1, "pp-subheading", None, html! { { labels.contacts_heading().clone() } }) }
                     <ul class="pp-contacts">{ for bundle.contacts.iter().map(|c| contact(c, bundle)) }</ul>
                 }
             </div>
@@ -90,10 +87,10 @@ pub(super) fn contact_parts(c: &Contact, bundle: &Bundle) -> Vec<Html> {
     let phone_link =
         |phone: &String| format!("tel:{}", phone.replace(|ch: char| !ch.is_ascii_digit() && ch != '+', ""));
     let mut parts = vec![html! { <span class="pp-contact-label">{ inline::text(&c.label, ctx) }</span> }];
-    parts.extend(c.email.as_ref().map(|e| way(&labels.contact_email, link(format!("mailto:{e}"), e, None))));
-    parts.extend(c.phone.as_ref().map(|p| way(&labels.contact_phone, link(phone_link(p), p, None))));
-    parts.extend(c.url.as_ref().map(|u| way(&labels.contact_web, link(u.clone(), u, Some("noopener noreferrer")))));
-    parts.extend(c.address.as_ref().map(|a| way(&labels.contact_address, inline::text(a, ctx))));
+    parts.extend(c.email.as_ref().map(|e| way(labels.contact_email(), link(format!("mailto:{e}"), e, None))));
+    parts.extend(c.phone.as_ref().map(|p| way(labels.contact_phone(), link(phone_link(p), p, None))));
+    parts.extend(c.url.as_ref().map(|u| way(labels.contact_web(), link(u.clone(), u, Some("noopener noreferrer")))));
+    parts.extend(c.address.as_ref().map(|a| way(labels.contact_address(), inline::text(a, ctx))));
     parts
 }
 

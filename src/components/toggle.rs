@@ -13,3 +13,10 @@ pub fn toggle_button(id: String, panel: String, expanded: bool, label: Html, onc
         </button>
     }
 }
+
+/// A click that turns `state` over: one closure type for every disclosure
+/// that keeps its own state (each closure type is more code in the wasm).
+pub fn flip(state: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.set(!*state))
+}

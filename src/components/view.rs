@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::blocks::blocks;
+use super::changes;
 use super::inline::{self, Ctx, Glossary, GlossaryTerms};
 use super::parts::{contents, glossary, header};
 use super::search_box::{search_box, SearchForm};
@@ -12,6 +13,7 @@ use super::search_session::{use_search, SearchSession};
 use super::sections::{sections, Policy};
 use super::state::{path_to, Action, Open};
 use super::summary::{summary_panel, SummaryParts};
+use super::toggle::flip;
 use super::{use_bundle_effect, use_bundle_effect_when, Shared, AFTER_FIRST_PAINT_MS};
 use crate::bundle::config::SummaryPosition;
 use crate::bundle::{Bundle, Section};
@@ -172,7 +174,7 @@ pub fn policy_view(props: &Props) -> Html {
             { part(Part::Opening { all_listed }) }
             <div class="pp-controls">
                 <button type="button" class="pp-toggle-all" aria-expanded={all_open.to_string()} onclick={toggle_all}>
-                    { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
+                    { if all_open { labels.collapse_all().clone() } else { labels.expand_all().clone() } }
                 </button>
             </div>
             <div class="pp-sections">
@@ -211,11 +213,12 @@ struct PartProps {
 
 #[function_component(BundlePart)]
 fn bundle_part(props: &PartProps) -> Html {
-    // Whether the reader closed the summary panel; the other parts keep no
-    // state. Hooks start from named `default` functions, here and elsewhere,
-    // rather than closures: each distinct initialiser is another copy of Yew's
-    // hook code in the wasm, and a shared one is linked once.
-    let collapsed = use_state(bool::default);
+    // Whether the reader toggled this part's disclosure: closed the summary
+    // (open at first), opened what changed (closed at first). The other parts
+    // keep no state. Hooks start from named `default` functions, here and
+    // elsewhere, rather than closures: each distinct initialiser is another
+    // copy of Yew's hook code in the wasm, and a shared one is linked once.
+    let toggled = use_state(bool::default);
     let (bundle, level) = (&*props.bundle, props.level);
     let config = &bundle.config;
     let show = &config.show;
@@ -223,8 +226,18 @@ fn bundle_part(props: &PartProps) -> Html {
     let intro_terms = Glossary::new(&props.terms, "pp-intro");
     let intro = Ctx { glossary: Some(&intro_terms), ..del };
     match props.part {
-        Part::Header => header(bundle, level),
-        Part::Summary if SummaryParts::of(bundle).any() => summary_panel(bundle, level + 1, &collapsed),
+        Part::Header => {
+            let shown = changes::shown(bundle);
+            let button = if shown { changes::button(bundle, *toggled, flip(&toggled)) } else { Html::default() };
+            html! {
+                <>
+                    { header(bundle, level, button) }
+                    { changes::future_notice(bundle, &changes::today()) }
+                    if shown { { changes::panel(bundle, level + 1, *toggled) } }
+                </>
+            }
+        }
+        Part::Summary if SummaryParts::of(bundle).any() => summary_panel(bundle, level + 1, &toggled),
         Part::Summary => Html::default(),
         Part::Opening { all_listed } => html! {
             <>
@@ -240,7 +253,7 @@ fn bundle_part(props: &PartProps) -> Html {
                     <div class="pp-intro">{ blocks(&bundle.intro, intro, level + 1) }</div>
                 }
                 if show.contents && bundle.sections.len() > 1 {
-                    { contents(first_screen(&bundle.sections, all_listed), &config.labels, level + 1) }
+                    { contents(bundle, first_screen(&bundle.sections, all_listed), level + 1) }
                 }
             </>
         },

@@ -40,6 +40,19 @@ const SPANISH: &[(&str, &str)] = &[
     ("error_heading", "No se pudo mostrar la política de privacidad"),
     ("retry", "Intentar de nuevo"),
     ("deleted_text", "texto eliminado"),
+    ("inserted_text", "texto añadido"),
+    ("changes_heading", "Qué cambió desde el {date}"),
+    ("no_changes", "El texto no ha cambiado."),
+    ("change_changed", "Modificada"),
+    ("change_added", "Nueva"),
+    ("change_removed", "Eliminada"),
+    ("formerly", "antes «{title}»"),
+    ("changed_since", "Modificada desde el {date}"),
+    ("added_since", "Nueva desde el {date}"),
+    ("show_changes", "Mostrar los cambios"),
+    ("history_heading", "Versiones anteriores"),
+    ("takes_effect", "Esta política entra en vigor el {date}."),
+    ("changes_take_effect", "Estos cambios entran en vigor el {date}."),
     ("tool_purpose", "Finalidad"),
     ("tool_data_collected", "Datos que recopila"),
     ("tool_privacy_policy", "Política de privacidad"),
@@ -93,6 +106,19 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("error_heading", "Não foi possível mostrar a política de privacidade"),
     ("retry", "Tentar novamente"),
     ("deleted_text", "texto excluído"),
+    ("inserted_text", "texto inserido"),
+    ("changes_heading", "O que mudou desde {date}"),
+    ("no_changes", "O texto não mudou."),
+    ("change_changed", "Alterada"),
+    ("change_added", "Nova"),
+    ("change_removed", "Removida"),
+    ("formerly", "antes “{title}”"),
+    ("changed_since", "Alterada desde {date}"),
+    ("added_since", "Nova desde {date}"),
+    ("show_changes", "Mostrar as alterações"),
+    ("history_heading", "Versões anteriores"),
+    ("takes_effect", "Esta política entra em vigor em {date}."),
+    ("changes_take_effect", "Estas alterações entram em vigor em {date}."),
     ("tool_purpose", "Finalidade"),
     ("tool_data_collected", "Dados que coleta"),
     ("tool_privacy_policy", "Política de privacidade"),
@@ -143,8 +169,8 @@ mod tests {
             all.sort_unstable();
             assert_eq!(names, all);
         }
-        assert_eq!(for_language("es-US").unwrap().expand_all, "Abrir todas las secciones");
-        assert_eq!(for_language("pt-BR").unwrap().search_label, "Pesquisar nesta política");
+        assert_eq!(for_language("es-US").unwrap().expand_all(), "Abrir todas las secciones");
+        assert_eq!(for_language("pt-BR").unwrap().search_label(), "Pesquisar nesta política");
         assert_eq!(for_language("en"), None);
     }
 }

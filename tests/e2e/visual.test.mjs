@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { engine, hostPage, open, rendered, SEEDS, settledTop, useWorld } from './harness.mjs';
 
+// The seeds, and Mass.gov 2016 as an update of 2002 (what changed).
 const world = useWorld({
-  routes: (w) => Object.fromEntries(SEEDS.map((slug) => [`/${slug}.html`, { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: `<privacy-policy src="/policies/${slug}.json"></privacy-policy>` }) }])),
+  routes: (w) => Object.fromEntries([...SEEDS, 'massgov-2016-update'].map((slug) => [`/${slug}.html`, { type: 'text/html', body: hostPage({ cdn: w.cdn.url, body: `<privacy-policy src="/policies/${slug}.json"></privacy-policy>` }) }])),
 });
 
 const WIDTHS = [
@@ -81,7 +82,7 @@ function overflowsInPage() {
 /** In the page: each control's focus ring (outline and its offset, and any box shadow) against what clips it. */
 function clippedFocusRingsInPage() {
   const problems = [];
-  const controls = [...widget().querySelectorAll('button, a[href], input')].filter((c) => shown(c) && !c.disabled);
+  const controls = [...widget().querySelectorAll('button, a[href], input, summary')].filter((c) => shown(c) && !c.disabled);
   for (const c of controls) {
     c.focus();
     const s = getComputedStyle(c);
@@ -153,6 +154,25 @@ for (const [label, viewport] of WIDTHS) {
       await context.close();
     }
     assert.ok(terms > 0, 'some seed has glossary terms to show');
+  });
+
+  test(`${engine.name} at ${label}: what changed, every part of it open, runs off nothing and its focus rings show whole`, async () => {
+    const { page, context } = await open(world, '/massgov-2016-update.html', { viewport });
+    await rendered(page);
+    const widget = page.locator('privacy-policy');
+    await widget.locator('#pp-changes-button').click();
+    await widget.locator('.pp-toggle-all').click();
+    await widget.locator('.pp-sections [aria-expanded=false]').first().waitFor({ state: 'detached' });
+    // Every removed section's old text and every section's changed words.
+    const summaries = widget.locator('.pp-changes summary, .pp-redline summary');
+    const count = await summaries.count();
+    assert.ok(count >= 10, `${count} disclosures`);
+    for (let i = 0; i < count; i++) await summaries.nth(i).click();
+    assert.equal(await widget.locator('.pp-changes details:not([open]), .pp-redline:not([open])').count(), 0, 'all open');
+    assert.deepEqual(await run(page, overflowsInPage), []);
+    await page.locator('privacy-policy .pp-search-input').press('Tab');
+    assert.deepEqual(await run(page, clippedFocusRingsInPage), []);
+    await context.close();
   });
 
   test(`${engine.name} at ${label}: a deep link brings its section's header to the top third of the screen`, async () => {

@@ -79,7 +79,7 @@ test('the plugin\u2019s bundle check agrees with the widget\u2019s validator, me
   broken.definitions = [{ term: '', text: 'x', section: 'nowhere' }];
   broken.config = { theme: { font: 'Arial; } body { color: red', radius: '4vh' } };
   broken.history = [{ date: '2016-02-30', url: 'ftp://archive.example/2016' }];
-  broken.changes = { since: 'last year', sections: [{ section: 'nowhere', change: 'changed' }, { section: 'gone', change: 'removed' }] };
+  broken.changes = { since: 'last year', sections: [{ section: 'nowhere', change: 'changed', texts: ['We [-may {+never+}', 'a [b', 'ok \\[1\\] [-x-]{+y+}'] }, { section: 'gone', change: 'removed', texts: ['[--]', 'end\\'] }] };
   const mutated = join(scratch, 'broken.json');
   writeFileSync(mutated, JSON.stringify(broken));
   // A bundle with versions, as an update writes it.

@@ -290,6 +290,12 @@ function rule_problems( array $bundle ) {
 			if ( 'removed' !== $change['change'] ) {
 				$resolves( 'changes.sections', $i, $change['section'] );
 			}
+			foreach ( isset( $change['texts'] ) ? $change['texts'] : array() as $j => $text ) {
+				$wrong = marks_problem( $text );
+				if ( null !== $wrong ) {
+					$problems[] = sprintf( 'changes.sections[%d].texts[%d]: %s', $i, $j, $wrong );
+				}
+			}
 		}
 	}
 
@@ -357,6 +363,43 @@ function section_problems( array $sections, $prefix, array &$ids, array &$proble
 		}
 		section_problems( isset( $section['sections'] ) ? $section['sections'] : array(), $path . '.', $ids, $problems );
 	}
+}
+
+/**
+ * What is wrong with a changed text's marks (`[-deleted-]`, `{+inserted+}`,
+ * `\` escaping the next character), or null: the widget's `bundle::marked`.
+ */
+function marks_problem( $text ) {
+	$open = null;
+	$run  = 0;
+	$n    = strlen( $text );
+	for ( $i = 0; $i < $n; $i++ ) {
+		$ch   = $text[ $i ];
+		$next = $i + 1 < $n ? $text[ $i + 1 ] : null;
+		if ( '\\' === $ch ) {
+			if ( null === $next ) {
+				return 'ends with a lone \\';
+			}
+			++$i;
+			++$run;
+		} elseif ( null === $open && ( ( '[' === $ch && '-' === $next ) || ( '{' === $ch && '+' === $next ) ) ) {
+			$open = $ch;
+			$run  = 0;
+			++$i;
+		} elseif ( ( '[' === $open && '-' === $ch && ']' === $next ) || ( '{' === $open && '+' === $ch && '}' === $next ) ) {
+			if ( 0 === $run ) {
+				return 'has an empty mark';
+			}
+			$open = null;
+			$run  = 0;
+			++$i;
+		} elseif ( false !== strpos( '[]{}', $ch ) ) {
+			return 'has a bracket that is neither a mark nor escaped';
+		} else {
+			++$run;
+		}
+	}
+	return null === $open ? null : 'has a mark that is not closed';
 }
 
 /** Calls `$visit( $path, $text )` for every string in the bundle but the settings. */
