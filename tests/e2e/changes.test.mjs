@@ -128,11 +128,13 @@ test('a policy that takes effect on a later date says so at the top', async () =
 });
 
 test('print shows the changes the resident opened, and not the ones left closed', async (t) => {
-  const { page, context } = await open(world, '/update.html#security');
+  const { page, context } = await open(world, '/update.html');
   await rendered(page);
   if (!engineCan(t, 'media')) return context.close();
   const widget = page.locator('privacy-policy');
+  await widget.locator('#security-button').click();
   await widget.locator('#security-panel .pp-redline summary').click();
+  await widget.locator('#security-panel .pp-redline[open] p').first().waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await widget.locator('#pp-changes').isVisible(), false, 'the closed list is not printed');
   assert.ok(await widget.locator('#security-panel .pp-redline p').first().isVisible(), 'the changed words shown are printed');
