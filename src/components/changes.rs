@@ -8,12 +8,13 @@
 //! - in a changed section, a note and its changed words behind a `<details>`,
 //!   deleted and inserted words in `<del>` and `<ins>` (struck through and
 //!   underlined, and announced by screen readers, not told apart by colour);
-//! - the table of contents' marks (`mark`);
+//! - the table of contents' badges (`mark`);
 //! - the notice of a policy that takes effect on a later date.
 //!
 //! Plain functions, and native `<details>` where a disclosure needs no
 //! heading: every component type, closure type and hook is more code in the
-//! wasm, and this whole feature may cost residents 3 KB gzip at most.
+//! wasm that every resident downloads (docs/performance.md has this
+//! feature's share).
 
 use yew::prelude::*;
 
