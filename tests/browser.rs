@@ -142,3 +142,24 @@ async fn a_glossary_term_pins_its_definition_on_a_click_and_escape_dismisses_it(
     yew::scheduler::flush().await;
     assert!(shown(), "a click pins it again");
 }
+
+/// The reader's clock decides: a policy that takes effect later says so, one
+/// already in effect does not.
+#[wasm_bindgen_test]
+async fn the_notice_shows_only_before_the_effective_date() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    for (date, notice) in [("2999-01-01", true), ("2000-01-01", false)] {
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let mut bundle = common::small_bundle();
+        bundle.meta.effective_date = Some(date.into());
+        let props = PolicyViewProps { bundle: Rc::new(bundle), first_paint: FirstPaint::Whole };
+        yew::Renderer::<PolicyView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let shown = root.query_selector(".pp-notice").unwrap().map(|n| n.text_content().unwrap_or_default());
+        assert_eq!(shown.is_some(), notice, "{date}: {shown:?}");
+        if let Some(text) = shown {
+            assert!(text.contains("2999"), "{text}");
+        }
+    }
+}

@@ -167,8 +167,8 @@ fn problems_read_like_the_validators() {
 fn enum_names_are_serdes() {
     use policy_widget::bundle::names::Named;
     fn check<T: Named + serde::Serialize>() {
-        for (name, value) in T::NAMES {
-            assert_eq!(serde_json::to_value(value).unwrap(), *name);
+        for (name, value) in T::each() {
+            assert_eq!(serde_json::to_value(value).unwrap(), name);
         }
     }
     check::<policy_widget::bundle::PublisherKind>();

@@ -488,6 +488,18 @@ fn a_policy_that_takes_effect_later_says_so_until_then() {
 }
 
 #[test]
+fn earlier_versions_alone_are_named_once() {
+    let mut bundle = update();
+    bundle.changes = None;
+    let html = render(bundle);
+    let button = element_with(&html, "id=\"pp-changes-button\"", "button");
+    assert!(button.ends_with(">Earlier versions"), "{button}");
+    let panel = element_with(&html, "id=\"pp-changes\"", "section");
+    assert!(panel.contains("December 16, 2002</a>: Rewritten for the new Mass.gov"), "{panel}");
+    assert!(!panel.contains("Earlier versions"), "the button names the panel: {panel}");
+}
+
+#[test]
 fn a_new_version_with_the_same_text_says_nothing_changed() {
     let mut bundle = update();
     bundle.changes.as_mut().unwrap().sections.clear();

@@ -153,7 +153,7 @@ pub struct Theme {
 }
 
 macro_rules! labels {
-    ($( $(#[doc = $doc:literal])* $name:ident : $default:expr ),* $(,)?) => {
+    ($( $(#[doc = $doc:literal])* $name:ident : $default:literal ),* $(,)?) => {
         /// Every string the widget shows that does not come from the policy.
         /// `{n}`-style placeholders are filled in by the widget.
         ///
@@ -163,21 +163,29 @@ macro_rules! labels {
         /// 1.5 KB gzip of the widget's wasm, and grew with every label.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct Labels {
-            /// Each label's text, in [`Self::TABLE`]'s order.
+            /// Each label's text, in [`Self::NAMES`]'s order.
             values: Vec<String>,
             /// Keys that name no label, kept to be reported (not silently dropped).
             pub unknown: Vec<String>,
         }
 
-        /// A label's place in [`Labels::TABLE`].
+        /// A label's place in [`Labels::NAMES`].
         #[allow(non_camel_case_types)]
         enum Label { $( $name, )* }
 
         impl Labels {
-            /// Each label's name, as the bundle writes it, its default text
-            /// and what its doc comment says.
-            pub const TABLE: &'static [(&'static str, &'static str, &'static str)] =
-                &[ $( (stringify!($name), $default, concat!($($doc),*)), )* ];
+            /// Each label's name, as the bundle writes it, a line each. Lines
+            /// of one string rather than a slice of them: a slice is also a
+            /// table of addresses and lengths in the wasm, as big as the text.
+            pub const NAMES: &'static str = concat!($( stringify!($name), "\n", )*);
+
+            /// Each label's default text, a line each, in [`Self::NAMES`]'s order.
+            pub const DEFAULTS: &'static str = concat!($( $default, "\n", )*);
+
+            /// What each label's doc comment says, in [`Self::NAMES`]'s order:
+            /// for the schema, and kept out of the widget's wasm.
+            #[cfg(feature = "authoring")]
+            const DESCRIPTIONS: &'static [&'static str] = &[ $( concat!($($doc),*), )* ];
 
             $(
                 $(#[doc = $doc])*
@@ -189,25 +197,25 @@ macro_rules! labels {
 
             /// The label with this name, if there is one.
             pub fn slot(&mut self, name: &str) -> Option<&mut String> {
-                let i = Self::TABLE.iter().position(|(n, _, _)| *n == name)?;
+                let i = Self::NAMES.lines().position(|n| n == name)?;
                 self.values.get_mut(i)
             }
         }
 
         impl Default for Labels {
             fn default() -> Self {
-                Labels { values: Self::TABLE.iter().map(|(_, text, _)| (*text).to_owned()).collect(), unknown: Vec::new() }
+                Labels { values: Self::DEFAULTS.lines().map(str::to_owned).collect(), unknown: Vec::new() }
             }
         }
     };
 }
 
-/// Written as a map of every label, in [`Labels::TABLE`]'s order.
+/// Written as a map of every label, in [`Labels::NAMES`]'s order.
 impl Serialize for Labels {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.values.len()))?;
-        for ((name, _, _), value) in Self::TABLE.iter().zip(&self.values) {
+        for (name, value) in Self::NAMES.lines().zip(&self.values) {
             map.serialize_entry(name, value)?;
         }
         map.end()
@@ -241,14 +249,14 @@ impl schemars::JsonSchema for Labels {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let mut properties = serde_json::Map::new();
-        for (name, default, doc) in Self::TABLE {
+        for ((name, default), doc) in Self::NAMES.lines().zip(Self::DEFAULTS.lines()).zip(Self::DESCRIPTIONS) {
             let mut property = serde_json::Map::new();
             if !doc.is_empty() {
                 property.insert("description".into(), doc.trim().into());
             }
             property.insert("type".into(), "string".into());
-            property.insert("default".into(), (*default).into());
-            properties.insert((*name).into(), property.into());
+            property.insert("default".into(), default.into());
+            properties.insert(name.into(), property.into());
         }
         schemars::json_schema!({
             "description": "Every string the widget shows that does not come from the policy.\n`{n}`-style placeholders are filled in by the widget.",
@@ -420,6 +428,20 @@ mod tests {
         assert!(!config.show.facts && !config.show.contents && config.show.summary);
         assert_eq!(config.summary_position, SummaryPosition::Start);
         assert_eq!(warnings, vec!["attribute summary-position=\"sideways\" is not valid and was ignored"]);
+    }
+
+    /// Names and defaults are lines of two strings: a default that held a
+    /// line break would shift every label after it.
+    #[test]
+    fn every_label_reads_its_own_default() {
+        let mut labels = Labels::default();
+        assert_eq!(Labels::NAMES.lines().count(), Labels::DEFAULTS.lines().count());
+        assert_eq!(labels.summary_heading(), "Quick summary");
+        assert_eq!(labels.changes_heading(), "What changed since {date}");
+        assert_eq!(labels.search_next(), "Next match");
+        *labels.slot("search_next").unwrap() = "Siguiente".into();
+        assert_eq!(labels.search_next(), "Siguiente");
+        assert!(labels.slot("no_such_label").is_none());
     }
 
     #[test]

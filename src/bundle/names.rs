@@ -19,24 +19,35 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Enums are written as their snake_case names (serde's `rename_all`; a test
 /// checks the two agree).
 pub trait Named: Sized + Copy + PartialEq + 'static {
-    /// Each value's name, as the bundle writes it.
-    const NAMES: &'static [(&'static str, Self)];
+    /// Each value's name, as the bundle writes it, apart by spaces: one
+    /// string is smaller in the wasm than a slice of them, which is also a
+    /// table of addresses and lengths.
+    const NAMES: &'static str;
+
+    /// The values, in [`Self::NAMES`]'s order.
+    const VALUES: &'static [Self];
+
+    /// Each value with its name.
+    fn each() -> impl Iterator<Item = (&'static str, Self)> {
+        Self::NAMES.split(' ').zip(Self::VALUES.iter().copied())
+    }
 
     /// The value a name stands for.
     fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        Self::NAMES.split(' ').position(|n| n == name).map(|i| Self::VALUES[i])
     }
 
     /// The value's name.
     fn name(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, v)| *v == self).map_or("", |(n, _)| n)
+        Self::each().find(|(_, v)| *v == self).map_or("", |(n, _)| n)
     }
 }
 
 macro_rules! named {
-    ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+    ($ty:ident { $first:literal => $first_variant:ident $(, $name:literal => $variant:ident)* $(,)? }) => {
         impl Named for $ty {
-            const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$variant)),*];
+            const NAMES: &'static str = concat!($first $(, " ", $name)*);
+            const VALUES: &'static [Self] = &[$ty::$first_variant $(, $ty::$variant)*];
         }
     };
 }

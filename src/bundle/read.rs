@@ -88,129 +88,132 @@ fn optional(p: &mut Parser) -> Result<Option<String>> {
     }
 }
 
+/// An object's string fields, `names` apart by spaces, read in that order: a
+/// name written `?name` is optional (absent or `null`), the others are
+/// required. `other` reads (or skips) every other key. Most types are mostly
+/// strings: one copy of this in the wasm is smaller than a `match` per type,
+/// and one string of names smaller than a slice of them.
+fn record<'a>(
+    p: &mut Parser<'a>,
+    names: &str,
+    other: &mut dyn FnMut(&mut Parser<'a>, &str) -> Result<()>,
+) -> Result<Fields> {
+    let mut values: Vec<Option<String>> = vec![None; names.split(' ').count()];
+    p.object(&mut |p, key| {
+        match names.split(' ').enumerate().find(|(_, n)| n.trim_start_matches('?') == key) {
+            Some((i, name)) if name.starts_with('?') => values[i] = optional(p)?,
+            Some((i, _)) => values[i] = Some(p.string()?),
+            None => other(p, key)?,
+        }
+        Ok(())
+    })?;
+    match names.split(' ').zip(&values).find(|(n, v)| v.is_none() && !n.starts_with('?')) {
+        Some((name, _)) => required(p, name, None),
+        None => Ok(Fields(values.into_iter())),
+    }
+}
+
+/// For a [`record`] without other fields.
+fn skip(p: &mut Parser, _key: &str) -> Result<()> {
+    p.skip()
+}
+
+/// A [`record`]'s values, taken in the order of its names.
+struct Fields(std::vec::IntoIter<Option<String>>);
+
+impl Fields {
+    /// The next optional field.
+    fn optional(&mut self) -> Option<String> {
+        self.0.next().flatten()
+    }
+
+    /// The next required field ([`record`] checked that it is there).
+    fn string(&mut self) -> String {
+        self.optional().unwrap_or_default()
+    }
+}
+
 fn strings(p: &mut Parser) -> Result<Vec<String>> {
     list(p, Parser::string)
 }
 
 fn named<T: Named>(p: &mut Parser) -> Result<T> {
-    let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
-    name_index(p, &names).map(|i| T::NAMES[i].1)
+    name_index(p, T::NAMES).map(|i| T::VALUES[i])
 }
 
-/// Which of `names` the next string is. Apart from [`named`], which is one
-/// copy per enum in the wasm: this holds what they share.
-fn name_index(p: &mut Parser, names: &[&str]) -> Result<usize> {
+/// Which of `names` (apart by spaces) the next string is. Apart from
+/// [`named`], which is one copy per enum in the wasm: this holds what they share.
+fn name_index(p: &mut Parser, names: &str) -> Result<usize> {
     let name = p.string()?;
-    match names.iter().position(|n| *n == name) {
+    match names.split(' ').position(|n| n == name) {
         Some(i) => Ok(i),
-        None => {
-            // Owned, so the join is the one the glossary's aliases use (one copy in the wasm).
-            let known: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-            p.fail(format!("unknown value \"{name}\", expected one of {}", known.join(", ")))
-        }
+        None => p.fail(format!("unknown value \"{name}\", expected one of {}", names.replace(' ', ", "))),
     }
 }
 
 fn read_meta(p: &mut Parser) -> Result<Meta> {
-    let (mut title, mut publisher) = (None, None);
-    let mut m = Meta {
-        title: String::new(),
-        publisher: Publisher { name: String::new(), kind: PublisherKind::default(), website: None },
-        jurisdiction: None,
-        effective_date: None,
-        updated_date: None,
-        language: "en".to_owned(),
-        canonical_url: None,
-    };
-    p.object(&mut |p, key| {
+    let (mut publisher, mut language) = (None, "en".to_owned());
+    let names = "title ?jurisdiction ?effective_date ?updated_date ?canonical_url";
+    let mut f = record(p, names, &mut |p, key| {
         match key {
-            "title" => title = Some(p.string()?),
             "publisher" => publisher = Some(read_publisher(p)?),
-            "jurisdiction" => m.jurisdiction = optional(p)?,
-            "effective_date" => m.effective_date = optional(p)?,
-            "updated_date" => m.updated_date = optional(p)?,
-            "language" => m.language = p.string()?,
-            "canonical_url" => m.canonical_url = optional(p)?,
+            "language" => language = p.string()?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    m.title = required(p, "title", title)?;
-    m.publisher = required(p, "publisher", publisher)?;
-    Ok(m)
-}
-
-fn read_publisher(p: &mut Parser) -> Result<Publisher> {
-    let mut name = None;
-    let mut out = Publisher { name: String::new(), kind: PublisherKind::default(), website: None };
-    p.object(&mut |p, key| {
-        match key {
-            "name" => name = Some(p.string()?),
-            "kind" => out.kind = named(p)?,
-            "website" => out.website = optional(p)?,
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    out.name = required(p, "name", name)?;
-    Ok(out)
-}
-
-/// An object of two required strings, `first` and `second` (summary points, fields).
-fn string_pair(p: &mut Parser, first: &str, second: &str) -> Result<(String, String)> {
-    let (mut a, mut b) = (None, None);
-    p.object(&mut |p, key| {
-        match key {
-            k if k == first => a = Some(p.string()?),
-            k if k == second => b = Some(p.string()?),
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok((required(p, first, a)?, required(p, second, b)?))
-}
-
-fn summary_point(p: &mut Parser) -> Result<SummaryPoint> {
-    let (text, section) = string_pair(p, "text", "section")?;
-    Ok(SummaryPoint { text, section })
-}
-
-fn fact(p: &mut Parser) -> Result<Fact> {
-    let (mut kind, mut answer, mut value, mut quote, mut section) = (None, None, None, None, None);
-    p.object(&mut |p, key| {
-        match key {
-            "kind" => kind = Some(named(p)?),
-            "answer" => answer = if p.null() { None } else { Some(named(p)?) },
-            "value" => value = Some(p.string()?),
-            "quote" => quote = optional(p)?,
-            "section" => section = Some(p.string()?),
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(Fact {
-        kind: required(p, "kind", kind)?,
-        answer,
-        value: required(p, "value", value)?,
-        quote,
-        section: required(p, "section", section)?,
+    Ok(Meta {
+        title: f.string(),
+        publisher: required(p, "publisher", publisher)?,
+        jurisdiction: f.optional(),
+        effective_date: f.optional(),
+        updated_date: f.optional(),
+        language,
+        canonical_url: f.optional(),
     })
 }
 
-fn section(p: &mut Parser) -> Result<Section> {
-    let (mut id, mut title) = (None, None);
-    let (mut blocks, mut sections) = (Vec::new(), Vec::new());
-    p.object(&mut |p, key| {
+fn read_publisher(p: &mut Parser) -> Result<Publisher> {
+    let mut kind = PublisherKind::default();
+    let mut f = record(p, "name ?website", &mut |p, key| {
         match key {
-            "id" => id = Some(p.string()?),
-            "title" => title = Some(p.string()?),
+            "kind" => kind = named(p)?,
+            _ => p.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(Publisher { name: f.string(), kind, website: f.optional() })
+}
+
+fn summary_point(p: &mut Parser) -> Result<SummaryPoint> {
+    let mut f = record(p, "text section", &mut skip)?;
+    Ok(SummaryPoint { text: f.string(), section: f.string() })
+}
+
+fn fact(p: &mut Parser) -> Result<Fact> {
+    let (mut kind, mut answer) = (None, None);
+    let mut f = record(p, "value ?quote section", &mut |p, key| {
+        match key {
+            "kind" => kind = Some(named(p)?),
+            "answer" => answer = if p.null() { None } else { Some(named(p)?) },
+            _ => p.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(Fact { kind: required(p, "kind", kind)?, answer, value: f.string(), quote: f.optional(), section: f.string() })
+}
+
+fn section(p: &mut Parser) -> Result<Section> {
+    let (mut blocks, mut sections) = (Vec::new(), Vec::new());
+    let mut f = record(p, "id title", &mut |p, key| {
+        match key {
             "blocks" => blocks = list(p, block)?,
             "sections" => sections = list(p, section)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(Section { id: required(p, "id", id)?, title: required(p, "title", title)?, blocks, sections })
+    Ok(Section { id: f.string(), title: f.string(), blocks, sections })
 }
 
 /// A block is tagged by its `"type"`, which may stand anywhere in its object.
@@ -221,17 +224,7 @@ fn block(p: &mut Parser) -> Result<Block> {
         None => return p.fail("missing field `type`"),
     };
     match kind.as_str() {
-        "paragraph" => {
-            let mut text = None;
-            p.object(&mut |p, key| {
-                match key {
-                    "text" => text = Some(p.string()?),
-                    _ => p.skip()?,
-                }
-                Ok(())
-            })?;
-            Ok(Block::Paragraph { text: required(p, "text", text)? })
-        }
+        "paragraph" => Ok(Block::Paragraph { text: record(p, "text", &mut skip)?.string() }),
         "list" => list_block(p).map(Block::List),
         "fields" => {
             let mut fields = None;
@@ -266,153 +259,125 @@ fn list_block(p: &mut Parser) -> Result<List> {
 }
 
 fn list_item(p: &mut Parser) -> Result<ListItem> {
-    let (mut text, mut sublist) = (None, None);
-    p.object(&mut |p, key| {
+    let mut sublist = None;
+    let mut f = record(p, "text", &mut |p, key| {
         match key {
-            "text" => text = Some(p.string()?),
             "list" => sublist = if p.null() { None } else { Some(list_block(p)?) },
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(ListItem { text: required(p, "text", text)?, list: sublist })
+    Ok(ListItem { text: f.string(), list: sublist })
 }
 
 fn field(p: &mut Parser) -> Result<Field> {
-    let (label, value) = string_pair(p, "label", "value")?;
-    Ok(Field { label, value })
+    let mut f = record(p, "label value", &mut skip)?;
+    Ok(Field { label: f.string(), value: f.string() })
 }
 
 fn table(p: &mut Parser) -> Result<Table> {
-    let (mut caption, mut header, mut rows) = (None, Vec::new(), None);
-    p.object(&mut |p, key| {
+    let (mut header, mut rows) = (Vec::new(), None);
+    let mut f = record(p, "?caption", &mut |p, key| {
         match key {
-            "caption" => caption = optional(p)?,
             "header" => header = strings(p)?,
             "rows" => rows = Some(list(p, strings)?),
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(Table { caption, header, rows: required(p, "rows", rows)? })
+    Ok(Table { caption: f.optional(), header, rows: required(p, "rows", rows)? })
 }
 
 fn tool(p: &mut Parser) -> Result<Tool> {
-    let mut name = None;
-    let mut t = Tool::default();
-    p.object(&mut |p, key| {
+    let mut other = Vec::new();
+    let names = "name ?purpose ?data_collected ?privacy_policy ?terms ?opt_out ?notes";
+    let mut f = record(p, names, &mut |p, key| {
         match key {
-            "name" => name = Some(p.string()?),
-            "purpose" => t.purpose = optional(p)?,
-            "data_collected" => t.data_collected = optional(p)?,
-            "privacy_policy" => t.privacy_policy = optional(p)?,
-            "terms" => t.terms = optional(p)?,
-            "opt_out" => t.opt_out = optional(p)?,
-            "notes" => t.notes = optional(p)?,
-            "other" => t.other = list(p, field)?,
+            "other" => other = list(p, field)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    t.name = required(p, "name", name)?;
-    Ok(t)
+    Ok(Tool {
+        name: f.string(),
+        purpose: f.optional(),
+        data_collected: f.optional(),
+        privacy_policy: f.optional(),
+        terms: f.optional(),
+        opt_out: f.optional(),
+        notes: f.optional(),
+        other,
+    })
 }
 
 fn definition(p: &mut Parser) -> Result<Definition> {
-    let (mut term, mut text, mut aliases, mut section) = (None, None, Vec::new(), None);
-    p.object(&mut |p, key| {
+    let mut aliases = Vec::new();
+    let mut f = record(p, "term text ?section", &mut |p, key| {
         match key {
-            "term" => term = Some(p.string()?),
             "aliases" => aliases = strings(p)?,
-            "text" => text = Some(p.string()?),
-            "section" => section = optional(p)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(Definition { term: required(p, "term", term)?, aliases, text: required(p, "text", text)?, section })
+    Ok(Definition { term: f.string(), aliases, text: f.string(), section: f.optional() })
 }
 
 fn contact(p: &mut Parser) -> Result<Contact> {
-    let mut label = None;
-    let mut c = Contact::default();
-    p.object(&mut |p, key| {
-        match key {
-            "label" => label = Some(p.string()?),
-            "email" => c.email = optional(p)?,
-            "phone" => c.phone = optional(p)?,
-            "url" => c.url = optional(p)?,
-            "address" => c.address = optional(p)?,
-            "section" => c.section = optional(p)?,
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    c.label = required(p, "label", label)?;
-    Ok(c)
+    let mut f = record(p, "label ?email ?phone ?url ?address ?section", &mut skip)?;
+    Ok(Contact {
+        label: f.string(),
+        email: f.optional(),
+        phone: f.optional(),
+        url: f.optional(),
+        address: f.optional(),
+        section: f.optional(),
+    })
 }
 
 fn front_matter(p: &mut Parser) -> Result<FrontMatter> {
-    let (mut kind, mut title, mut blocks) = (None, None, None);
-    p.object(&mut |p, key| {
+    let (mut kind, mut blocks) = (None, None);
+    let mut f = record(p, "title", &mut |p, key| {
         match key {
             "kind" => kind = Some(named(p)?),
-            "title" => title = Some(p.string()?),
             "blocks" => blocks = Some(list(p, block)?),
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(FrontMatter {
-        kind: required(p, "kind", kind)?,
-        title: required(p, "title", title)?,
-        blocks: required(p, "blocks", blocks)?,
-    })
+    Ok(FrontMatter { kind: required(p, "kind", kind)?, title: f.string(), blocks: required(p, "blocks", blocks)? })
 }
 
 fn version(p: &mut Parser) -> Result<Version> {
-    let (mut date, mut url, mut summary) = (None, None, None);
-    p.object(&mut |p, key| {
-        match key {
-            "date" => date = Some(p.string()?),
-            "url" => url = optional(p)?,
-            "summary" => summary = optional(p)?,
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(Version { date: required(p, "date", date)?, url, summary })
+    let mut f = record(p, "date ?url ?summary", &mut skip)?;
+    Ok(Version { date: f.string(), url: f.optional(), summary: f.optional() })
 }
 
 fn read_changes(p: &mut Parser) -> Result<Changes> {
-    let (mut since, mut sections) = (None, Vec::new());
-    p.object(&mut |p, key| {
+    let mut sections = Vec::new();
+    let mut f = record(p, "since", &mut |p, key| {
         match key {
-            "since" => since = Some(p.string()?),
             "sections" => sections = list(p, section_change)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
-    Ok(Changes { since: required(p, "since", since)?, sections })
+    Ok(Changes { since: f.string(), sections })
 }
 
 fn section_change(p: &mut Parser) -> Result<SectionChange> {
-    let (mut section, mut change, mut previous_title, mut texts) = (None, None, None, Vec::new());
-    p.object(&mut |p, key| {
+    let (mut change, mut texts) = (None, Vec::new());
+    let mut f = record(p, "section ?previous_title", &mut |p, key| {
         match key {
-            "section" => section = Some(p.string()?),
             "change" => change = Some(named(p)?),
-            "previous_title" => previous_title = optional(p)?,
             "texts" => texts = strings(p)?,
             _ => p.skip()?,
         }
         Ok(())
     })?;
     Ok(SectionChange {
-        section: required(p, "section", section)?,
+        section: f.string(),
         change: required(p, "change", change)?,
-        previous_title,
+        previous_title: f.optional(),
         texts,
     })
 }
@@ -448,17 +413,8 @@ fn panels(p: &mut Parser) -> Result<Panels> {
 }
 
 fn theme(p: &mut Parser) -> Result<Theme> {
-    let mut t = Theme::default();
-    p.object(&mut |p, key| {
-        match key {
-            "accent" => t.accent = optional(p)?,
-            "font" => t.font = optional(p)?,
-            "radius" => t.radius = optional(p)?,
-            _ => p.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(t)
+    let mut f = record(p, "?accent ?font ?radius", &mut skip)?;
+    Ok(Theme { accent: f.optional(), font: f.optional(), radius: f.optional() })
 }
 
 fn labels(p: &mut Parser) -> Result<Labels> {

@@ -97,17 +97,21 @@ pub fn panel(bundle: &Bundle, level: u8, open: bool) -> Html {
         let items = changes.iter().filter(|c| c.change == kind).map(|c| listed(bundle, c)).collect();
         list(&mut parts, level, label, items);
     }
-    list(&mut parts, level, labels.history_heading(), bundle.history.iter().map(|v| version(v, bundle)).collect());
+    // With history alone, the button already says "Earlier versions".
+    let history = if bundle.changes.is_some() { labels.history_heading().as_str() } else { "" };
+    list(&mut parts, level, history, bundle.history.iter().map(|v| version(v, bundle)).collect());
     let keys = &["id", "class", "aria-labelledby", "hidden"];
     let hidden = (!open).then_some(AttrValue::Static("hidden"));
     let values = [Some(PANEL.into()), Some("pp-changes".into()), Some("pp-changes-button".into()), hidden];
     element("section", keys, values, parts.into_iter().collect())
 }
 
-/// A heading and its list, unless the list is empty.
+/// A heading (unless `label` is empty) and its list, unless the list is empty.
 fn list(parts: &mut Vec<Html>, level: u8, label: &str, items: Vec<Html>) {
     if !items.is_empty() {
-        parts.push(heading(level, "pp-subheading", None, html! { { label.to_owned() } }));
+        if !label.is_empty() {
+            parts.push(heading(level, "pp-subheading", None, html! { { label.to_owned() } }));
+        }
         parts.push(element("ul", &[], [], items.into_iter().collect()));
     }
 }
@@ -200,20 +204,25 @@ pub fn future_notice(bundle: &Bundle, today: &str) -> Html {
     html! { <p class="pp-notice" role="note">{ dated(label, effective, bundle) }</p> }
 }
 
-/// Today's date in UTC, `YYYY-MM-DD`: the reader's clock in the browser,
-/// the system's natively (the page's HTML, tests). UTC rather than the
-/// reader's zone: a notice that lasts a few hours past midnight is no harm,
-/// and one clock reading is less code than the `Date` methods for the parts.
+/// Today's date in UTC, `YYYY-MM-DD`: the reader's clock in the browser
+/// (`toISOString`'s first ten characters), the system's natively (the
+/// page's HTML, tests). UTC rather than the reader's zone: a notice that
+/// lasts a few hours past midnight is no harm, and the browser's one call is
+/// less code than the `Date` methods for the parts.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> String {
-    #[cfg(target_arch = "wasm32")]
-    let millis = js_sys::Date::now();
-    #[cfg(not(target_arch = "wasm32"))]
-    let millis =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64);
-    date_of(millis)
+    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`, by the system's clock.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> String {
+    let since_1970 = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    date_of(since_1970.map_or(0.0, |d| d.as_millis() as f64))
 }
 
 /// Milliseconds since 1970 (UTC) as `YYYY-MM-DD`.
+#[cfg(not(target_arch = "wasm32"))]
 fn date_of(millis: f64) -> String {
     // Days since 1970 to a civil date (Howard Hinnant's `civil_from_days`).
     let z = (millis / 86_400_000.0) as i64 + 719_468;
@@ -228,7 +237,7 @@ fn date_of(millis: f64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #[test]
     fn a_clock_reading_is_its_date() {

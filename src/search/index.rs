@@ -184,11 +184,11 @@ impl Index {
     }
 
     fn link_synonyms(&mut self, bundle: &Bundle) {
-        for group in synonyms::GROUPS {
-            let mut ids: Vec<u32> = group.iter().filter_map(|w| self.known(w)).collect();
+        for group in synonyms::GROUPS.lines() {
+            let mut ids: Vec<u32> = group.split(' ').filter_map(|w| self.known(w)).collect();
             ids.sort_unstable();
             ids.dedup();
-            for word in *group {
+            for word in group.split(' ') {
                 self.synonyms.entry(&self.language.stem(word)).extend(&ids);
             }
         }

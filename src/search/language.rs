@@ -6,80 +6,14 @@ use rust_stemmers::Algorithm;
 use super::light_stem;
 
 /// Words too common to search for on their own, and the words residents wrap
-/// a question in ("can I get…", "do you…").
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "anything",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "for",
-    "from",
-    "get",
-    "got",
-    "has",
-    "have",
-    "how",
-    "i",
-    "if",
-    "in",
-    "is",
-    "it",
-    "its",
-    "just",
-    "know",
-    "me",
-    "my",
-    "of",
-    "on",
-    "or",
-    "our",
-    "please",
-    "should",
-    "so",
-    "some",
-    "something",
-    "tell",
-    "that",
-    "the",
-    "their",
-    "them",
-    "there",
-    "they",
-    "thing",
-    "this",
-    "to",
-    "us",
-    "want",
-    "was",
-    "we",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-];
+/// a question in ("can I get…", "do you…"), apart by spaces (one string is
+/// smaller in the wasm than a slice of them).
+const STOP_WORDS: &str = concat!(
+    "a about also am an and any anything are as at be been by can could did do does for from get got ",
+    "has have how i if in is it its just know me my of on or our please should so some something ",
+    "tell that the their them there they thing this to us want was we what whats when where which ",
+    "who why will with would you your",
+);
 
 /// How words of the policy's language are reduced to stems: English by
 /// Snowball's algorithm; Spanish and Portuguese, the languages Massachusetts
@@ -133,6 +67,22 @@ impl Language {
     /// Whether a query word is too common to search for on its own: English
     /// alone has a list; in other languages every word counts.
     pub(super) fn is_stop_word(self, word: &str) -> bool {
-        self == Language::English && STOP_WORDS.contains(&word)
+        self == Language::English && STOP_WORDS.split(' ').any(|w| w == word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+
+    #[test]
+    fn stop_words_are_whole_english_words() {
+        for word in ["a", "you", "your", "whats"] {
+            assert!(Language::English.is_stop_word(word), "{word}");
+        }
+        for word in ["yo", "cookies", "sell", ""] {
+            assert!(!Language::English.is_stop_word(word), "{word}");
+        }
+        assert!(!Language::Spanish.is_stop_word("a"));
     }
 }

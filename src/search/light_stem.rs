@@ -73,9 +73,9 @@ pub fn portuguese(word: &str) -> String {
 /// the same ending in the singular and the plural ("ciudad", "ciudades" →
 /// "ciud"), so the two still meet.
 fn verb(w: &mut String) {
-    const ENDINGS: [&str; 14] =
-        ["iend", "and", "end", "ind", "am", "em", "im", "an", "en", "ar", "er", "ir", "ad", "id"];
-    if let Some(end) = ENDINGS.into_iter().find(|end| w.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 2))
+    // One string rather than a slice of them: smaller in the wasm.
+    const ENDINGS: &str = "iend and end ind am em im an en ar er ir ad id";
+    if let Some(end) = ENDINGS.split(' ').find(|end| w.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 2))
     {
         w.truncate(w.len() - end.len());
     }

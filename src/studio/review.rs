@@ -60,7 +60,7 @@ impl Ctx<'_> {
 }
 
 fn choices<T: Named>(label: impl Fn(&str) -> String) -> Vec<(String, String)> {
-    T::NAMES.iter().map(|(name, _)| ((*name).to_owned(), label(name))).collect()
+    T::NAMES.split(' ').map(|name| (name.to_owned(), label(name))).collect()
 }
 
 fn spoken(name: &str) -> String {
@@ -196,11 +196,8 @@ pub fn facts(bundle: &Bundle, ctx: &Ctx) -> Html {
         ctx,
     };
     // Each kind as its card's label reads, in the policy's language.
-    let kinds: Vec<_> = FactKind::NAMES
-        .iter()
-        .map(|(name, kind)| {
-            ((*name).to_owned(), crate::components::fact_label(*kind, &bundle.config.labels).to_owned())
-        })
+    let kinds: Vec<_> = FactKind::each()
+        .map(|(name, kind)| (name.to_owned(), crate::components::fact_label(kind, &bundle.config.labels).to_owned()))
         .collect();
     let answers: Vec<_> =
         std::iter::once((String::new(), "(none)".to_owned())).chain(choices::<FactAnswer>(spoken)).collect();
