@@ -47,9 +47,13 @@ function markedOnScreen() {
 test('on every seed, the count is the marks the reader sees and steps through', async () => {
   for (const slug of SEEDS) {
     const { page, context, widget, box, status } = await searchPage(`/${slug}.html`);
+    const statusText = () => document.querySelector('privacy-policy').shadowRoot.querySelector('#pp-search-status').textContent;
     for (const query of ['cookies', 'public records', 'personal information']) {
+      // Cleared first, so that the count read is this query's, not the last one's.
+      await box.fill('');
+      await assert.doesNotReject(page.waitForFunction(`(${statusText})() === ''`));
       await box.fill(query);
-      await assert.doesNotReject(page.waitForFunction(() => /match/i.test(document.querySelector('privacy-policy').shadowRoot.querySelector('#pp-search-status').textContent)));
+      await assert.doesNotReject(page.waitForFunction(`/match/i.test((${statusText})())`));
       const said = await status.textContent();
       if (said === 'No matches') continue;
       const [, matches, sections] = /^(\d+) match(?:es)? in (\d+) sections?$/.exec(said) ?? [];
